@@ -1,0 +1,55 @@
+/** The two languages Rebound speaks, as equals. */
+export const LOCALES = ['ja', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export type MessageParams = Record<string, string | number>;
+
+/** A typed catalog: `en` defines the keys, `ja` must have exactly the same ones (the compiler checks). */
+export interface Catalog<K extends string> {
+  readonly keys: readonly K[];
+  readonly texts: { readonly [L in Locale]: Readonly<Record<K, string>> };
+  /** The text for `key` in `locale`, with `{name}` placeholders filled from `params`. */
+  t(locale: Locale, key: K, params?: MessageParams): string;
+  has(key: string): key is K;
+}
+
+export function defineCatalog<const K extends string>(texts: {
+  en: Record<K, string>;
+  ja: Record<NoInfer<K>, string>;
+}): Catalog<K> {
+  const keys = Object.keys(texts.en) as K[];
+  const keySet = new Set<string>(keys);
+  return {
+    keys,
+    texts,
+    t(locale, key, params) {
+      const template = texts[locale][key] ?? texts.en[key];
+      return params ? fill(template, params) : template;
+    },
+    has(key): key is K {
+      return keySet.has(key);
+    },
+  };
+}
+
+/** Fills `{name}` placeholders. Unknown placeholders stay visible so a missing parameter is noticed. */
+export function fill(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/**
+ * Picks the language for a person: their own setting, then the locale of their latest Teams message
+ * (`ja-JP`, `en-US`, ...), then English.
+ */
+export function resolveLocale(setting?: Locale | null, clientLocale?: string | null): Locale {
+  if (setting === 'ja' || setting === 'en') return setting;
+  const primary = clientLocale?.trim().toLowerCase().split(/[-_]/)[0];
+  if (primary === 'ja') return 'ja';
+  return 'en';
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'ja' || value === 'en';
+}

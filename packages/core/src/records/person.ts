@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { answerPreferenceSchema, visibilitySchema } from './enums';
+import { idSchema, instantSchema, localeSchema, tenantIdSchema, text, timeZoneSchema } from './primitives';
+
+export const LIMITS = {
+  displayName: 100,
+  teamName: 100,
+  customerLabel: 120,
+  longText: 1000,
+  note: 500,
+  replyText: 2000,
+  answerText: 1000,
+} as const;
+
+export const privacySettingsSchema = z.strictObject({
+  /** Visibility a new item starts with. */
+  defaultVisibility: visibilitySchema.default('private'),
+  /** Let my managers see my personal signals (off unless the rep turns it on). */
+  shareSignalsWithManagers: z.boolean().default(false),
+  /** Count my items, private ones included, in team statistics (on, and said plainly on the welcome card). */
+  countInTeamStats: z.boolean().default(true),
+});
+export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
+
+export const DEFAULT_PRIVACY: PrivacySettings = {
+  defaultVisibility: 'private',
+  shareSignalsWithManagers: false,
+  countInTeamStats: true,
+};
+
+export const personSchema = z.strictObject({
+  tenantId: tenantIdSchema,
+  id: idSchema,
+  displayName: text(LIMITS.displayName),
+  timeZone: timeZoneSchema,
+  /** The person's own language choice; null means "follow my Teams locale". */
+  language: localeSchema.nullable(),
+  /** Locale of the person's latest message (`ja-JP`), used when `language` is null. */
+  clientLocale: z.string().max(20).nullable(),
+  privacy: privacySettingsSchema,
+  answerPreference: answerPreferenceSchema.nullable(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type Person = z.infer<typeof personSchema>;
