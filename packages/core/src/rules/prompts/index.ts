@@ -1,0 +1,2 @@
+// Filled in by the rules work (issue 3).
+export {};
