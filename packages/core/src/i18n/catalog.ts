@@ -53,3 +53,6 @@ export function resolveLocale(setting?: Locale | null, clientLocale?: string | n
 export function isLocale(value: unknown): value is Locale {
   return value === 'ja' || value === 'en';
 }
+
+/** A text in both languages, as rules return their reasons and catalogs hold prompts and templates. */
+export type Localized = Readonly<Record<Locale, string>>;
