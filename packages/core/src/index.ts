@@ -1,10 +1,11 @@
+export * from './calendar/index';
 export * from './errors';
 export * from './i18n/catalog';
 export { type CoreMessageKey, coreMessages } from './i18n/core-messages';
 export * from './records/index';
-export type * from './store/port';
 export * from './rules/insights/index';
 export * from './rules/prompts/index';
 export * from './rules/replies/index';
 export * from './rules/signals/index';
 export * from './rules/tone/index';
+export type * from './store/port';
