@@ -8,4 +8,4 @@ export * from './rules/prompts/index';
 export * from './rules/replies/index';
 export * from './rules/signals/index';
 export * from './rules/tone/index';
-export type * from './store/port';
+export * from './store/index';

@@ -1,0 +1,2 @@
+export { createMemoryStore } from './memory-store';
+export type * from './port';
