@@ -33,8 +33,10 @@ function stripUndefined<T>(value: T): T {
   return value;
 }
 
-const newestFirst = <T>(field: keyof T) => (a: T, b: T) =>
-  a[field] < b[field] ? 1 : a[field] > b[field] ? -1 : 0;
+const newestFirst =
+  <T>(field: keyof T) =>
+  (a: T, b: T) =>
+    a[field] < b[field] ? 1 : a[field] > b[field] ? -1 : 0;
 
 function inRange(value: string, from?: string, to?: string): boolean {
   return (from === undefined || value >= from) && (to === undefined || value < to);
@@ -190,7 +192,9 @@ export function createMemoryStore(): Store {
       const rows = checkIns
         .lookup('author', k(tenantId, query.authorId))
         .filter(
-          (c) => (query.cadence === undefined || c.cadence === query.cadence) && inRange(c.submittedAt, query.from, query.to),
+          (c) =>
+            (query.cadence === undefined || c.cadence === query.cadence) &&
+            inRange(c.submittedAt, query.from, query.to),
         )
         .sort(newestFirst('submittedAt'));
       return query.limit === undefined ? rows : rows.slice(0, query.limit);
@@ -319,12 +323,15 @@ export function createMemoryStore(): Store {
           out.push(countFor(query.tenantId, teamId, m.personId, query.from, query.to));
         }
       }
-      return out.sort((a, b) => (a.teamId === b.teamId ? (a.personId < b.personId ? -1 : 1) : a.teamId < b.teamId ? -1 : 1));
+      return out.sort((a, b) =>
+        a.teamId === b.teamId ? (a.personId < b.personId ? -1 : 1) : a.teamId < b.teamId ? -1 : 1,
+      );
     },
     async deletePersonData(tenantId, personId) {
       const pk = k(tenantId, personId);
       write(people, pk, undefined);
-      for (const m of memberships.lookup('person', pk)) write(memberships, k(tenantId, m.teamId, m.personId), undefined);
+      for (const m of memberships.lookup('person', pk))
+        write(memberships, k(tenantId, m.teamId, m.personId), undefined);
       for (const a of [...assignments.lookup('rep', pk), ...assignments.lookup('manager', pk)]) {
         write(assignments, k(tenantId, a.id), undefined);
       }

@@ -3,9 +3,7 @@ export class Table<T> {
   private readonly rows = new Map<string, T>();
   private readonly indexes = new Map<string, Map<string, Set<string>>>();
 
-  constructor(
-    private readonly indexers: Record<string, (row: T) => string | readonly string[] | null> = {},
-  ) {
+  constructor(private readonly indexers: Record<string, (row: T) => string | readonly string[] | null> = {}) {
     for (const name of Object.keys(indexers)) this.indexes.set(name, new Map());
   }
 

@@ -1,1 +1,4 @@
+export * from './fixtures';
 export * from './org-generator';
+export * from './store-contract';
+export * from './test-api';
