@@ -46,7 +46,10 @@ export class Table<T> {
       for (const value of asList(indexer(row))) {
         const byValue = this.indexes.get(name)!;
         let keys = byValue.get(value);
-        if (!keys) byValue.set(value, (keys = new Set()));
+        if (!keys) {
+          keys = new Set();
+          byValue.set(value, keys);
+        }
         keys.add(key);
       }
     }
