@@ -1,0 +1,43 @@
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import type {
+  AuthenticateRequestResult,
+  ConnectorClientOptions,
+  ServiceClientCredentialsFactory,
+} from 'botframework-connector';
+import type { BotConfig } from '../config';
+
+/**
+ * TeamsAdapter with authentication split from processing, so the HTTP layer can refuse an unauthenticated
+ * request itself (401, no internal text) before any turn runs. botbuilder's own `process` answers some
+ * failures with 500 and the raw error message, which can name hosts and URLs.
+ */
+export class ReboundAdapter extends TeamsAdapter {
+  /** Throws when the request does not carry a token botbuilder accepts (or when keys cannot be fetched). */
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  processAuthenticated(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+export function createAdapter(
+  config: BotConfig,
+  options: { credentialsFactory?: ServiceClientCredentialsFactory; connectorOptions?: ConnectorClientOptions } = {},
+): ReboundAdapter {
+  const c = config.credentials;
+  const authConfig: Record<string, string | undefined> = {
+    MicrosoftAppId: c?.appId ?? '',
+    MicrosoftAppPassword: c?.appPassword ?? '',
+    MicrosoftAppTenantId: c?.appTenantId ?? '',
+    MicrosoftAppType: c?.appType ?? 'MultiTenant',
+    BotOpenIdMetadata: config.openIdMetadata,
+  };
+  return new ReboundAdapter(authConfig, options.credentialsFactory, undefined, options.connectorOptions);
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { loadConfig } from './config';
+import { startBotServer } from './http/server';
+import { createLogger } from './logger';
+import { openStore } from './store';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+async function main(): Promise<void> {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    console.error('Rebound bot cannot start. Fix these settings:');
+    for (const problem of loaded.problems) console.error(`  - ${problem}`);
+    process.exit(1);
+  }
+  const { config } = loaded;
+  const logger = createLogger(config.logLevel);
+  const store = await openStore(config.databaseUrl);
+  const server = await startBotServer({ config, store, logger, version });
+  logger.info(
+    { url: server.url, mode: config.credentials ? 'authenticated' : 'anonymous (local only)' },
+    `Rebound bot listening on ${server.url}/api/messages`,
+  );
+  const stop = async () => {
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error('Rebound bot failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import { defineCatalog } from '@rebound/core';
+
+/** The bot's own texts. Domain texts, prompts and card labels live in core and cards. */
+export const botMessages = defineCatalog({
+  en: {
+    'turn.apology':
+      'Sorry, something went wrong on my side and I could not finish that. Please try again in a moment. (reference: {correlationId})',
+    'help.intro': 'Here is what you can ask me:',
+    'help.log': '**log**: log a rejection',
+    'help.checkin': '**checkin**: answer a short check-in',
+    'help.mine': '**mine**: see and change your rejection logs',
+    'help.inbox': '**inbox**: for managers, what is waiting for your reply',
+    'help.me': '**me**: your own trends and what your manager sees',
+    'help.settings': '**settings**: language, who sees what, notifications',
+    'help.export': '**export**: export my data',
+    'help.erase': '**erase**: erase my data',
+    'help.help': '**help**: this list',
+    'unknown.prefix': 'I did not catch that.',
+    'not-ready': 'This part of Rebound is still being built. Please try again after the next update.',
+    'export.ready':
+      'Your data export is ready. The link works once and for {minutes} minutes: [download my data]({url})',
+    'export.link-invalid': 'This link has expired or was already used. Ask Rebound for a new one with "export".',
+    'validation.title': 'Some answers need another look:',
+    'forbidden.item': 'That item is not yours, so I cannot change it.',
+  },
+  ja: {
+    'turn.apology':
+      '申し訳ありません。こちらの不具合で処理を完了できませんでした。少し時間をおいて、もう一度お試しください。(問い合わせ番号: {correlationId})',
+    'help.intro': 'こんなことができます:',
+    'help.log': '**記録**: 断られ記録をつける',
+    'help.checkin': '**振り返り**: 短い振り返りに答える',
+    'help.mine': '**記録一覧**: 自分の断られ記録を見る・変える',
+    'help.inbox': '**受信箱**: 上司向け、返信を待っている共有',
+    'help.me': '**わたし**: 自分の傾向と、上司に見えている内容',
+    'help.settings': '**設定**: 言語、公開範囲、通知',
+    'help.export': '**エクスポート**: データをエクスポート',
+    'help.erase': '**削除**: データを削除',
+    'help.help': '**ヘルプ**: この一覧',
+    'unknown.prefix': 'うまく受け取れませんでした。',
+    'not-ready': 'この機能はまだ準備中です。次の更新のあとで、もう一度お試しください。',
+    'export.ready':
+      'データのエクスポートができました。リンクは1回だけ、{minutes}分間有効です: [データをダウンロード]({url})',
+    'export.link-invalid':
+      'このリンクは期限が切れたか、すでに使われています。「エクスポート」と送ると新しいリンクをお渡しします。',
+    'validation.title': 'もう一度確認してほしい項目があります:',
+    'forbidden.item': 'ご自身の記録ではないため、変更できません。',
+  },
+});
+export type BotMessageKey = (typeof botMessages.keys)[number];

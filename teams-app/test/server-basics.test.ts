@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testUser } from './support/bot-client';
+import { type RunningBot, startTestBot } from './support/start-bot';
+
+describe('bot server, anonymous on loopback', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.stop());
+
+  it('answers /healthz with the store reachable and the version', async () => {
+    const res = await fetch(`${bot.server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', store: 'reachable', version: '0.0.0-test' });
+  });
+
+  it('answers help in English and in Japanese through the connector', async () => {
+    const rep = testUser('Aki');
+    const en = await bot.client.message(rep, 'help');
+    expect(en.status).toBe(200);
+    const ja = await bot.client.message(rep, 'ヘルプ', { locale: 'ja-JP' });
+    expect(ja.status).toBe(200);
+    const texts = bot.connector.textsTo(bot.client.personalConversationId(rep));
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain('**log**');
+    expect(texts[1]).toContain('**記録**');
+  });
+
+  it('never stays silent: an unknown message gets the short help', async () => {
+    const rep = testUser('Ben');
+    await bot.client.message(rep, 'what is this?');
+    const texts = bot.connector.textsTo(bot.client.personalConversationId(rep));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('I did not catch that.');
+    expect(texts[0]).toContain('**checkin**');
+  });
+
+  it('stores where the person can be reached, with the serviceUrl the message came from', async () => {
+    const rep = testUser('Chika');
+    await bot.client.message(rep, 'help');
+    const refs = await bot.store.findConversationRefs('tenant-test', { personId: rep.aadObjectId });
+    expect(refs).toHaveLength(1);
+    expect(refs[0]).toMatchObject({
+      kind: 'personal',
+      conversationId: bot.client.personalConversationId(rep),
+      serviceUrl: bot.connector.url,
+      active: true,
+    });
+  });
+
+  it('stops reaching a person after uninstall', async () => {
+    const rep = testUser('Daichi');
+    await bot.client.installationUpdate(rep, 'add');
+    await bot.client.installationUpdate(rep, 'remove');
+    const refs = await bot.store.findConversationRefs('tenant-test', { personId: rep.aadObjectId });
+    expect(refs.map((r) => r.active)).toEqual([false]);
+  });
+
+  it('refuses a body that is not an activity without running a turn', async () => {
+    const res = await fetch(`${bot.server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ hello: 'world' }),
+    });
+    expect(res.status).toBe(400);
+  });
+});
