@@ -37,7 +37,20 @@ export function createAdapter(
     MicrosoftAppPassword: c?.appPassword ?? '',
     MicrosoftAppTenantId: c?.appTenantId ?? '',
     MicrosoftAppType: c?.appType ?? 'MultiTenant',
-    BotOpenIdMetadata: config.openIdMetadata,
   };
+  if (config.openIdMetadata) {
+    // Naming one endpoint switches botbuilder to "fully parameterized" mode, where every other endpoint
+    // must be given too; these are the public cloud's values.
+    Object.assign(authConfig, {
+      BotOpenIdMetadata: config.openIdMetadata,
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+      OAuthApiEndpoint: 'https://api.botframework.com',
+      ToBotFromEmulatorOpenIdMetadataUrl:
+        'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+      CallerId: 'urn:botframework:azure',
+    });
+  }
   return new ReboundAdapter(authConfig, options.credentialsFactory, undefined, options.connectorOptions);
 }

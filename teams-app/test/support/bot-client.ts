@@ -71,11 +71,10 @@ export class BotClient {
   }
 
   /** An Adaptive Card Action.Execute, as Teams sends it when a card button is pressed. */
-  // biome-ignore lint/suspicious/noExplicitAny: card data is free-form
   action(
     user: TestUser,
     verb: string,
-    data: Record<string, any>,
+    data: Record<string, unknown>,
     options: { locale?: string; replyToId?: string } = {},
   ) {
     return this.post(
