@@ -1,0 +1,188 @@
+import {
+  addDays,
+  daysBetween,
+  daysLeftInFiscalQuarter,
+  fiscalQuarterOf,
+  isoWeekKey,
+  localDateOf,
+  startOfIsoWeek,
+} from '../../calendar/calendar';
+import type { MessageParams } from '../../i18n/catalog';
+import type { LocalDate } from '../../records/primitives';
+import type { RejectionLog } from '../../records/rejection-log';
+import { promptReasons } from './prompt-reasons';
+import type { ParsedSelectionContext } from './selection-context';
+import type { DetectedSituation, PromptSituation } from './situations';
+
+/** Tunables of the detectors, named so that the reasons and the tests speak of the same numbers. */
+export const SITUATION_RULES = {
+  /** Rejections within today and yesterday (the rep's local days) that make a streak. */
+  streakLogs: 3,
+  streakDays: 2,
+  /** Consecutive weekly rises of the average pressure rating. */
+  pressureRisingWeeks: 2,
+  /** A check-in counts as "the latest" for energy and feeling off track only this recently. */
+  latestCheckInDays: 14,
+  lowEnergyAtMost: 2,
+  /** Low energy shapes the questions only while that check-in is this recent. */
+  lowEnergyWithinDays: 7,
+  offTrackAtMost: 2,
+  strongPeriodRating: 5,
+  /** How far back a "very strong" rating still explains feeling off track now. */
+  strongPeriodLookbackDays: 120,
+  /** A log this recent still shapes a check-in's questions. */
+  recentLogDays: 7,
+  quietDays: 10,
+  backFromAwayDays: 7,
+  quarterEndDays: 10,
+} as const;
+
+interface Dated<T> {
+  item: T;
+  date: LocalDate;
+  daysAgo: number;
+  at: number;
+}
+
+function dated<T>(item: T, instant: string, today: LocalDate, timeZone: string): Dated<T> {
+  const date = localDateOf(instant, timeZone);
+  return { item, date, daysAgo: daysBetween(date, today), at: Date.parse(instant) };
+}
+
+function situation(id: PromptSituation, evidence: MessageParams = {}): DetectedSituation {
+  return {
+    id,
+    reason: { ja: promptReasons.t('ja', id, evidence), en: promptReasons.t('en', id, evidence) },
+    evidence,
+  };
+}
+
+/**
+ * The situations that apply, most important first, always ending with `default`. After logging a
+ * rejection only the log-related ones are considered, so the acknowledgement speaks about that log.
+ */
+export function detectSituations(ctx: ParsedSelectionContext, today: LocalDate): DetectedSituation[] {
+  const tz = ctx.timeZone;
+  const now = Date.parse(ctx.now);
+  const logs = [...ctx.recentLogs];
+  if (ctx.trigger.kind === 'log') {
+    const triggerLog = ctx.trigger.log;
+    if (!logs.some((l) => l.id === triggerLog.id)) logs.push(triggerLog);
+  }
+  // Records from the future (a skewed clock) do not count as "recent".
+  const datedLogs = logs
+    .map((l) => dated(l, l.occurredAt, today, tz))
+    .filter((d) => d.daysAgo >= 0 && d.at <= now + 86_400_000)
+    .sort((a, b) => b.at - a.at);
+  const datedCheckIns = ctx.recentCheckIns
+    .map((c) => dated(c, c.submittedAt, today, tz))
+    .filter((d) => d.daysAgo >= 0 && d.at <= now + 86_400_000)
+    .sort((a, b) => b.at - a.at);
+
+  const found: DetectedSituation[] = [];
+  const streak = datedLogs.filter((d) => d.daysAgo < SITUATION_RULES.streakDays).length;
+  if (streak >= SITUATION_RULES.streakLogs) found.push(situation('rejection-streak', { count: streak }));
+
+  if (ctx.trigger.kind === 'log') {
+    addLogSituations(found, ctx.trigger.log);
+    found.push(situation('just-logged'));
+    found.push(situation('default'));
+    return found;
+  }
+
+  const latest = datedCheckIns[0];
+  const latestIsRecent = latest !== undefined && latest.daysAgo <= SITUATION_RULES.latestCheckInDays;
+  if (latest && latestIsRecent && (latest.item.onTrack ?? 5) <= SITUATION_RULES.offTrackAtMost) {
+    const strong = datedCheckIns.some(
+      (d) =>
+        d.at <= latest.at &&
+        d.daysAgo <= SITUATION_RULES.strongPeriodLookbackDays &&
+        d.item.lastPeriodRating === SITUATION_RULES.strongPeriodRating,
+    );
+    if (strong) found.push(situation('strong-then-off-track', { onTrack: latest.item.onTrack ?? 0 }));
+  }
+
+  const risingWeeks = weeksOfRisingPressure(datedCheckIns, today);
+  if (risingWeeks >= SITUATION_RULES.pressureRisingWeeks) {
+    found.push(situation('pressure-rising', { weeks: risingWeeks }));
+  }
+
+  if (
+    latest &&
+    latest.daysAgo <= SITUATION_RULES.lowEnergyWithinDays &&
+    latest.item.energy <= SITUATION_RULES.lowEnergyAtMost
+  ) {
+    found.push(situation('running-low', { energy: latest.item.energy }));
+  }
+
+  const latestLog = datedLogs[0];
+  if (latestLog && latestLog.daysAgo <= SITUATION_RULES.recentLogDays) addLogSituations(found, latestLog.item);
+
+  const away = ctx.schedule?.outOfOffice
+    .filter((r) => r.to < today && daysBetween(r.to, today) <= SITUATION_RULES.backFromAwayDays)
+    .sort((a, b) => (a.to < b.to ? 1 : -1))[0];
+  if (away) {
+    found.push(situation('back-from-away', { awayUntil: away.to }));
+  } else if (isQuiet(datedLogs, datedCheckIns, ctx, today)) {
+    found.push(situation('quiet-spell'));
+  }
+
+  const daysLeft = daysLeftInFiscalQuarter(today, ctx.fiscalYearStartMonth);
+  if (daysLeft <= SITUATION_RULES.quarterEndDays) {
+    const end = fiscalQuarterOf(today, ctx.fiscalYearStartMonth).end;
+    found.push(situation('quarter-end', { endDate: addDays(end, -1), daysLeft }));
+  }
+
+  found.push(situation('default'));
+  return found;
+}
+
+function addLogSituations(found: DetectedSituation[], log: RejectionLog): void {
+  if (log.askedWhy) found.push(situation('asked-why', { customer: log.customerLabel, logId: log.id }));
+  if (log.discovery) found.push(situation('discovery-made', { customer: log.customerLabel, logId: log.id }));
+}
+
+/**
+ * Counts consecutive weekly rises of the average pressure rating, ending with this or last ISO week.
+ * Weeks must follow each other without a gap: a week without a check-in ends the run.
+ */
+function weeksOfRisingPressure(checkIns: Dated<{ pressure: number }>[], today: LocalDate): number {
+  const byWeek = new Map<string, { monday: LocalDate; sum: number; n: number }>();
+  for (const d of checkIns) {
+    if (d.daysAgo > 7 * 6) continue;
+    const key = isoWeekKey(d.date);
+    const week = byWeek.get(key) ?? { monday: startOfIsoWeek(d.date), sum: 0, n: 0 };
+    week.sum += d.item.pressure;
+    week.n += 1;
+    byWeek.set(key, week);
+  }
+  const weeks = [...byWeek.values()].sort((a, b) => (a.monday < b.monday ? 1 : -1));
+  const newest = weeks[0];
+  if (!newest || daysBetween(newest.monday, startOfIsoWeek(today)) > 7) return 0;
+  let rises = 0;
+  for (let i = 0; i + 1 < weeks.length; i++) {
+    const later = weeks[i]!;
+    const earlier = weeks[i + 1]!;
+    if (daysBetween(earlier.monday, later.monday) !== 7) break;
+    if (later.sum / later.n <= earlier.sum / earlier.n) break;
+    rises++;
+  }
+  return rises;
+}
+
+/**
+ * Quiet: the latest log or check-in is at least `quietDays` old, or there is none while prompts were
+ * put to the rep that long ago. A rep with no history at all is new, not quiet.
+ */
+function isQuiet(
+  logs: Dated<unknown>[],
+  checkIns: Dated<unknown>[],
+  ctx: ParsedSelectionContext,
+  today: LocalDate,
+): boolean {
+  const latestDaysAgo = Math.min(logs[0]?.daysAgo ?? Infinity, checkIns[0]?.daysAgo ?? Infinity);
+  if (latestDaysAgo !== Infinity) return latestDaysAgo >= SITUATION_RULES.quietDays;
+  return ctx.recentlyAsked.some(
+    (a) => daysBetween(localDateOf(a.askedAt, ctx.timeZone), today) >= SITUATION_RULES.quietDays,
+  );
+}

@@ -1,0 +1,139 @@
+import { daysBetween, localDateOf } from '../../calendar/calendar';
+import { parseInput } from '../../errors';
+import type { Localized } from '../../i18n/catalog';
+import type { LocalDate } from '../../records/primitives';
+import { defaultPromptCatalog } from './default-prompts';
+import { detectSituations } from './detect-situations';
+import type { ReflectionPrompt } from './prompt-schema';
+import { type PromptSelectionContext, promptSelectionContextSchema } from './selection-context';
+import { type DetectedSituation, type PromptIntent, type PromptSituation, WANTED_INTENTS } from './situations';
+import { stableUnit } from './stable-hash';
+
+export interface SelectedPrompt {
+  prompt: ReflectionPrompt;
+  /** Why this prompt, now: the reason of the situation it was chosen for. */
+  reason: Localized;
+  situation: PromptSituation;
+}
+
+export interface PromptSelection {
+  prompts: SelectedPrompt[];
+  /** Everything that was recognised, most important first (always ending with `default`). */
+  situations: DetectedSituation[];
+}
+
+/**
+ * Chooses the reflection prompts for a rep from their recent logs, check-ins, schedule and the team's
+ * fiscal calendar, and says why each was chosen. Pure and deterministic: the same context gives the same
+ * prompts; variety comes from rotating by the person and the day, and from the cool-downs.
+ *
+ * The most important situation gets up to two prompts (one per intent it asks for, e.g. permission and
+ * self-compassion in a run of rejections); each further situation gets one; prompts that fit any day fill
+ * what is left. A prompt is never asked again within its cool-down, and never in a situation it avoids.
+ * Fewer than `count` prompts come back only when the catalog has nothing else left to ask.
+ *
+ * @throws ReboundError `validation` when the context is not valid.
+ */
+export function selectPrompts(context: PromptSelectionContext): PromptSelection {
+  const ctx = parseInput(promptSelectionContextSchema, context);
+  const catalog = ctx.catalog ?? defaultPromptCatalog;
+  const today = localDateOf(ctx.now, ctx.timeZone);
+  const count = ctx.count ?? (ctx.trigger.kind === 'log' ? 1 : 2);
+  const situations = detectSituations(ctx, today);
+  const detected = new Set(situations.map((s) => s.id));
+
+  const coolingDown = lastAskedDaysAgo(ctx, today);
+  const person =
+    ctx.personId ?? ctx.recentLogs[0]?.authorId ?? ctx.recentCheckIns[0]?.authorId ?? triggerAuthor(ctx) ?? '';
+  const seed = `${person}|${today}|${ctx.trigger.kind === 'log' ? ctx.trigger.log.id : ''}`;
+
+  const candidates = catalog.prompts
+    .filter((p) => {
+      const daysAgo = coolingDown.get(p.id);
+      if (daysAgo !== undefined && daysAgo < p.cooldownDays) return false;
+      return !p.conditions.avoid.some((s) => detected.has(s));
+    })
+    .map((p) => ({ prompt: p, rank: rankOf(p, seed, coolingDown.get(p.id)) }))
+    .sort((a, b) => b.rank - a.rank || (a.prompt.id < b.prompt.id ? -1 : 1));
+
+  const chosen: SelectedPrompt[] = [];
+  const chosenIds = new Set<string>();
+  const pick = (s: DetectedSituation, intents: readonly PromptIntent[] | null): boolean => {
+    const fits = (p: ReflectionPrompt) =>
+      !chosenIds.has(p.id) &&
+      (s.id === 'default' ? p.conditions.always : p.conditions.situations.includes(s.id)) &&
+      (intents === null || intents.includes(p.intent));
+    const found = candidates.find((c) => fits(c.prompt));
+    if (!found) return false;
+    chosen.push({ prompt: found.prompt, reason: s.reason, situation: s.id });
+    chosenIds.add(found.prompt.id);
+    return true;
+  };
+  const unusedIntents = (s: DetectedSituation) => {
+    const used = new Set(chosen.map((c) => c.prompt.intent));
+    return WANTED_INTENTS[s.id].filter((i) => !used.has(i));
+  };
+
+  const specific = situations.filter((s) => s.id !== 'default');
+  const fallback = situations.find((s) => s.id === 'default')!;
+  const [primary, ...others] = specific;
+  if (primary) {
+    for (const intent of WANTED_INTENTS[primary.id].slice(0, Math.min(2, count))) {
+      if (!pick(primary, [intent])) pick(primary, null);
+    }
+  }
+  for (const s of others) {
+    if (chosen.length >= count) break;
+    if (!pick(s, unusedIntents(s))) pick(s, null);
+  }
+  // Places still free: more for the situations found, then prompts that fit any day.
+  for (let round = 0; chosen.length < count && round < count; round++) {
+    let added = false;
+    for (const s of specific) {
+      if (chosen.length >= count) break;
+      added = pick(s, unusedIntents(s)) || pick(s, null) || added;
+    }
+    if (!added) break;
+  }
+  while (chosen.length < count && (pick(fallback, unusedIntents(fallback)) || pick(fallback, null))) {
+    // keep filling from the everyday prompts
+  }
+  return { prompts: chosen.slice(0, count), situations };
+}
+
+function triggerAuthor(ctx: { trigger: { kind: string; log?: { authorId: string } } }): string | undefined {
+  return ctx.trigger.log?.authorId;
+}
+
+/** Days since each prompt was last put to the rep, from `recentlyAsked` and the check-ins' answers. */
+function lastAskedDaysAgo(
+  ctx: {
+    timeZone: string;
+    recentlyAsked: { promptId: string; askedAt: string }[];
+    recentCheckIns: { submittedAt: string; answers: { promptId: string }[] }[];
+  },
+  today: LocalDate,
+): Map<string, number> {
+  const result = new Map<string, number>();
+  const note = (promptId: string, askedAt: string) => {
+    // A date in the future (skewed clock) counts as today: still cooling down.
+    const daysAgo = Math.max(0, daysBetween(localDateOf(askedAt, ctx.timeZone), today));
+    const known = result.get(promptId);
+    if (known === undefined || daysAgo < known) result.set(promptId, daysAgo);
+  };
+  for (const a of ctx.recentlyAsked) note(a.promptId, a.askedAt);
+  for (const c of ctx.recentCheckIns) {
+    for (const answer of c.answers) note(answer.promptId, c.submittedAt);
+  }
+  return result;
+}
+
+/**
+ * Order among prompts that fit equally: prompts not asked within twice their cool-down first, then a
+ * weighted rotation by a stable hash of the person, the day and the prompt (Efraimidis-Spirakis keys).
+ */
+function rankOf(prompt: ReflectionPrompt, seed: string, daysAgo: number | undefined): number {
+  const fresh = daysAgo === undefined || daysAgo >= prompt.cooldownDays * 2 ? 1 : 0;
+  const u = Math.max(stableUnit(`${seed}|${prompt.id}`), Number.EPSILON);
+  return fresh + u ** (1 / (prompt.weight ?? 1));
+}

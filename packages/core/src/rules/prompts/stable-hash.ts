@@ -1,0 +1,14 @@
+/** FNV-1a, 32 bit: a stable, platform-independent hash for deterministic rotation (no randomness). */
+export function stableHash(input: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < input.length; i++) {
+    hash ^= input.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** A deterministic number in [0, 1) for `key`. */
+export function stableUnit(key: string): number {
+  return stableHash(key) / 0x1_0000_0000;
+}
