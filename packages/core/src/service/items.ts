@@ -1,0 +1,161 @@
+import { isoWeekKey, localDateOf } from '../calendar/calendar';
+import { parseInput, ReboundError } from '../errors';
+import { managersOf } from '../privacy/policy';
+import { type CheckIn, checkInSchema } from '../records/check-in';
+import { type Outcome, outcomeSchema, type RejectionLog, rejectionLogSchema } from '../records/rejection-log';
+import { inTransaction, loadOwnItem, requirePerson, type ServiceContext, type SupportContact } from './context';
+import {
+  editCheckInInput,
+  editLogInput,
+  logRejectionInput,
+  recordOutcomeInput,
+  setVisibilityInput,
+  submitCheckInInput,
+} from './inputs';
+import { type Notification, notify } from './notifications';
+import { applyVisibility, type SharingResult } from './sharing';
+
+export interface LogResult {
+  log: RejectionLog;
+  sharing: SharingResult;
+}
+
+export interface CheckInResult {
+  checkIn: CheckIn;
+  sharing: SharingResult;
+  /** Shown at once when the rep asked for support. Empty otherwise. */
+  supportContacts: readonly SupportContact[];
+  /** Managers told that the rep would like to talk (only the fact, not the check-in, unless it was shared). */
+  supportNotifications: Notification[];
+}
+
+export function itemUseCases(ctx: ServiceContext) {
+  return {
+    /** Stores a rejection log; shares it at once if the rep's chosen (or default) visibility says so. */
+    logRejection(actor: unknown, input: unknown): Promise<LogResult> {
+      return inTransaction(ctx, actor, async (tx, a) => {
+        const data = parseInput(logRejectionInput, input);
+        const person = await requirePerson(tx, a);
+        const now = ctx.now();
+        const { visibility = person.privacy.defaultVisibility, occurredAt = now, ...fields } = data;
+        const log = parseInput(rejectionLogSchema, {
+          ...fields,
+          tenantId: a.tenantId,
+          id: ctx.newId(),
+          authorId: a.personId,
+          occurredAt,
+          visibility: 'private',
+          createdAt: now,
+          updatedAt: now,
+        });
+        await tx.putLog(log);
+        const sharing = await applyVisibility(tx, ctx, { kind: 'log', record: log }, visibility);
+        return { log: { ...log, visibility }, sharing };
+      });
+    },
+
+    /** Changes what a log says. Who can see it is changed with `setVisibility`. */
+    editLog(actor: unknown, input: unknown): Promise<{ log: RejectionLog }> {
+      return inTransaction(ctx, actor, async (tx, a) => {
+        const { logId, changes } = parseInput(editLogInput, input);
+        const item = await loadOwnItem(tx, a, 'log', logId);
+        const log = parseInput(rejectionLogSchema, { ...item.record, ...changes, updatedAt: ctx.now() });
+        await tx.putLog(log);
+        return { log };
+      });
+    },
+
+    /** Links a later result (reopened, won later, referral, repeat, closed) to a log. */
+    recordOutcome(actor: unknown, input: unknown): Promise<{ outcome: Outcome }> {
+      return inTransaction(ctx, actor, async (tx, a) => {
+        const data = parseInput(recordOutcomeInput, input);
+        const person = await requirePerson(tx, a);
+        await loadOwnItem(tx, a, 'log', data.logId);
+        const now = ctx.now();
+        const outcome = parseInput(outcomeSchema, {
+          tenantId: a.tenantId,
+          id: ctx.newId(),
+          logId: data.logId,
+          authorId: a.personId,
+          kind: data.kind,
+          occurredOn: data.occurredOn ?? localDateOf(now, person.timeZone),
+          note: data.note,
+          recordedAt: now,
+        });
+        await tx.putOutcome(outcome);
+        return { outcome };
+      });
+    },
+
+    /**
+     * Stores one check-in per period (the rep's local date, or ISO week for weekly ones). A second one for the
+     * same period is a `conflict`: edit the first instead.
+     */
+    submitCheckIn(actor: unknown, input: unknown): Promise<CheckInResult> {
+      return inTransaction(ctx, actor, async (tx, a) => {
+        const data = parseInput(submitCheckInInput, input);
+        const person = await requirePerson(tx, a);
+        const now = ctx.now();
+        const today = localDateOf(now, person.timeZone);
+        const periodKey = data.periodKey ?? (data.cadence === 'weekly' ? isoWeekKey(today) : today);
+        if (await tx.findCheckIn(a.tenantId, a.personId, data.cadence, periodKey)) {
+          throw new ReboundError('conflict', 'error.conflict.check-in-period', { params: { period: periodKey } });
+        }
+        const { visibility = person.privacy.defaultVisibility, periodKey: _p, ...fields } = data;
+        const checkIn = parseInput(checkInSchema, {
+          ...fields,
+          answerPreference: fields.answerPreference ?? person.answerPreference ?? undefined,
+          tenantId: a.tenantId,
+          id: ctx.newId(),
+          authorId: a.personId,
+          periodKey,
+          visibility: 'private',
+          submittedAt: now,
+          updatedAt: now,
+        });
+        await tx.putCheckIn(checkIn);
+        const sharing = await applyVisibility(tx, ctx, { kind: 'check-in', record: checkIn }, visibility);
+        const supportNotifications: Notification[] = [];
+        if (checkIn.supportRequested) {
+          for (const managerId of await managersOf(tx, a.tenantId, a.personId)) {
+            supportNotifications.push(
+              await notify(tx, ctx, a.tenantId, {
+                kind: 'support-requested',
+                recipientId: managerId,
+                ownerId: a.personId,
+                subjectId: a.personId,
+                cause: checkIn.id,
+              }),
+            );
+          }
+        }
+        return {
+          checkIn: { ...checkIn, visibility },
+          sharing,
+          supportContacts: checkIn.supportRequested ? ctx.supportContacts : [],
+          supportNotifications,
+        };
+      });
+    },
+
+    /** Changes the answers of a check-in the rep already submitted. */
+    editCheckIn(actor: unknown, input: unknown): Promise<{ checkIn: CheckIn }> {
+      return inTransaction(ctx, actor, async (tx, a) => {
+        const { checkInId, changes } = parseInput(editCheckInInput, input);
+        const item = await loadOwnItem(tx, a, 'check-in', checkInId);
+        const checkIn = parseInput(checkInSchema, { ...item.record, ...changes, updatedAt: ctx.now() });
+        await tx.putCheckIn(checkIn);
+        return { checkIn };
+      });
+    },
+
+    /** Shares an item (manager, team, team-anonymous), shares it again, or withdraws it (private). */
+    setVisibility(actor: unknown, input: unknown): Promise<SharingResult> {
+      return inTransaction(ctx, actor, async (tx, a) => {
+        const data = parseInput(setVisibilityInput, input);
+        const item = await loadOwnItem(tx, a, data.itemKind, data.itemId);
+        return applyVisibility(tx, ctx, item, data.visibility);
+      });
+    },
+  };
+}

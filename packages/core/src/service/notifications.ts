@@ -1,0 +1,121 @@
+import type { Delivery, DeliveryKind } from '../records/delivery';
+import type { ItemKind } from '../records/enums';
+import type { StoreOps } from '../store/port';
+import type { ServiceContext } from './context';
+
+/**
+ * Something a host must deliver after a use case: to a person's chat (`recipientId`) or a team channel
+ * (`teamId`). It is backed by a pending `Delivery` written in the same transaction (an outbox), so a host that
+ * crashes before sending can find it again; the host marks it sent with the message id it got back.
+ */
+export interface Notification {
+  deliveryId: string;
+  kind: DeliveryKind;
+  recipientId: string | null;
+  teamId: string | null;
+  itemKind: ItemKind | null;
+  itemId: string | null;
+  /** For team stories: post without the author's name. */
+  anonymous: boolean;
+  /** The reply, for `reply`; the manager request, for `manager-request`. */
+  subjectId: string | null;
+}
+
+/** A posted message to take back (update to its withdrawn form, or delete) because the item is no longer shared. */
+export interface TakeBack {
+  deliveryId: string;
+  kind: DeliveryKind;
+  recipientId: string | null;
+  teamId: string | null;
+  conversationRefId: string | null;
+  /** Null when it was never sent: then there is nothing to edit, and it will not be sent. */
+  messageId: string | null;
+  itemKind: ItemKind | null;
+  itemId: string | null;
+}
+
+interface NotifyArgs {
+  kind: DeliveryKind;
+  recipientId?: string | null;
+  teamId?: string | null;
+  itemKind?: ItemKind | null;
+  itemId?: string | null;
+  ownerId?: string | null;
+  anonymous?: boolean;
+  subjectId?: string | null;
+  /** Makes the delivery key unique: the share, reply or request it comes from. */
+  cause: string;
+}
+
+export async function notify(
+  tx: StoreOps,
+  ctx: ServiceContext,
+  tenantId: string,
+  args: NotifyArgs,
+): Promise<Notification> {
+  const now = ctx.now();
+  const target = args.recipientId ?? `team:${args.teamId}`;
+  const delivery: Delivery = {
+    tenantId,
+    id: ctx.newId(),
+    key: `${args.kind}:${args.cause}:${target}`,
+    kind: args.kind,
+    recipientId: args.recipientId ?? null,
+    teamId: args.teamId ?? null,
+    conversationRefId: null,
+    itemKind: args.itemKind ?? null,
+    itemId: args.itemId ?? null,
+    ownerId: args.ownerId ?? null,
+    periodKey: args.anonymous ? 'anonymous' : null,
+    messageId: null,
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    dueAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await tx.createDelivery(delivery);
+  return {
+    deliveryId: delivery.id,
+    kind: delivery.kind,
+    recipientId: delivery.recipientId,
+    teamId: delivery.teamId,
+    itemKind: delivery.itemKind,
+    itemId: delivery.itemId,
+    anonymous: args.anonymous ?? false,
+    subjectId: args.subjectId ?? null,
+  };
+}
+
+const ITEM_COPIES: readonly DeliveryKind[] = ['manager-notification', 'team-story'];
+
+/** Marks every posted copy of an item withdrawn and says what the host must take back. */
+export async function takeBackCopies(
+  tx: StoreOps,
+  ctx: ServiceContext,
+  tenantId: string,
+  itemId: string,
+  keep: (delivery: Delivery) => boolean = () => false,
+): Promise<TakeBack[]> {
+  const out: TakeBack[] = [];
+  for (const d of await tx.listDeliveries(tenantId, { itemId })) {
+    if (!ITEM_COPIES.includes(d.kind) || d.status === 'withdrawn' || d.status === 'skipped' || keep(d)) continue;
+    await tx.updateDelivery({ ...d, status: 'withdrawn', updatedAt: ctx.now() });
+    out.push(toTakeBack(d));
+  }
+  return out;
+}
+
+export function toTakeBack(d: Delivery): TakeBack {
+  return {
+    deliveryId: d.id,
+    kind: d.kind,
+    recipientId: d.recipientId,
+    teamId: d.teamId,
+    conversationRefId: d.conversationRefId,
+    messageId: d.status === 'sent' ? d.messageId : null,
+    itemKind: d.itemKind,
+    itemId: d.itemId,
+  };
+}

@@ -1,0 +1,168 @@
+import { parseInput } from '../errors';
+import { accessTo, type ItemView, managersOf, viewOf } from '../privacy/policy';
+import type { CheckIn } from '../records/check-in';
+import { idSchema } from '../records/primitives';
+import type { Outcome, RejectionLog } from '../records/rejection-log';
+import type { ManagerReply, Share } from '../records/share';
+import type { StoreOps } from '../store/port';
+import { loadItem, notFound, reading, type ServiceContext } from './context';
+import { itemRefInput, listItemsInput } from './inputs';
+
+export interface MyLog {
+  log: RejectionLog;
+  outcomes: Outcome[];
+  replies: ManagerReply[];
+}
+export interface MyCheckIn {
+  checkIn: CheckIn;
+  replies: ManagerReply[];
+}
+export interface PersonSummary {
+  id: string;
+  displayName: string | null;
+}
+export interface SharedItem {
+  view: ItemView;
+  owner: PersonSummary | null;
+  sharedAt: string;
+}
+
+async function summary(store: StoreOps, tenantId: string, id: string): Promise<PersonSummary> {
+  const p = await store.getPerson(tenantId, id);
+  return { id, displayName: p?.displayName ?? null };
+}
+
+/** The named (not anonymous) items of `ownerId` that any of `viewers` can see through an active share. */
+async function namedItemsSeenBy(
+  store: StoreOps,
+  tenantId: string,
+  ownerId: string,
+  viewers: readonly string[],
+): Promise<SharedItem[]> {
+  const latest = new Map<string, Share>();
+  for (const viewer of viewers) {
+    for (const share of await store.listShares(tenantId, { audienceId: viewer, ownerId, activeOnly: true })) {
+      if (share.visibility === 'team-anonymous') continue;
+      if (!latest.has(share.itemId)) latest.set(share.itemId, share);
+    }
+  }
+  const out: SharedItem[] = [];
+  const owner = await summary(store, tenantId, ownerId);
+  for (const share of latest.values()) {
+    const item = await loadItem(store, tenantId, share.itemKind, share.itemId);
+    if (item) out.push({ view: viewOf(item, 'named'), owner, sharedAt: share.sharedAt });
+  }
+  return out.sort((a, b) => (a.sharedAt < b.sharedAt ? 1 : -1));
+}
+
+export function viewUseCases(ctx: ServiceContext) {
+  return {
+    /** The acting person's own logs (with outcomes and replies received) and check-ins, newest first. */
+    listMyItems(actor: unknown, input?: unknown): Promise<{ logs: MyLog[]; checkIns: MyCheckIn[] }> {
+      return reading(ctx, actor, async (store, a) => {
+        const { limit } = parseInput(listItemsInput, input);
+        const replies = await store.listReplies(a.tenantId, { repId: a.personId });
+        const repliesTo = (itemId: string) => replies.filter((r) => r.itemId === itemId);
+        const outcomes = await store.listOutcomes(a.tenantId, { authorId: a.personId });
+        const logs = await store.listLogs(a.tenantId, { authorId: a.personId, limit });
+        const checkIns = await store.listCheckIns(a.tenantId, { authorId: a.personId, limit });
+        return {
+          logs: logs.map((log) => ({
+            log,
+            outcomes: outcomes.filter((o) => o.logId === log.id),
+            replies: repliesTo(log.id),
+          })),
+          checkIns: checkIns.map((checkIn) => ({ checkIn, replies: repliesTo(checkIn.id) })),
+        };
+      });
+    },
+
+    /** One item as the acting person may see it; `not-found` when they may not see it at all. */
+    viewItem(actor: unknown, input: unknown): Promise<ItemView> {
+      return reading(ctx, actor, async (store, a) => {
+        const ref = parseInput(itemRefInput, input);
+        const item = await loadItem(store, a.tenantId, ref.itemKind, ref.itemId);
+        if (!item) throw notFound(ref.itemKind);
+        const access = accessTo(
+          a.personId,
+          item.record.authorId,
+          await store.listShares(a.tenantId, { itemId: ref.itemId }),
+        );
+        if (access === 'none') throw notFound(ref.itemKind);
+        return viewOf(item, access);
+      });
+    },
+
+    /**
+     * What the acting person may see of `personId`: everything when it is themselves, otherwise only items
+     * shared with them by name. Anonymous items are never listed under a person, or they would not be anonymous.
+     */
+    viewPerson(actor: unknown, personId: unknown): Promise<{ person: PersonSummary; items: SharedItem[] }> {
+      return reading(ctx, actor, async (store, a) => {
+        const id = parseInput(idSchema, personId);
+        const person = await summary(store, a.tenantId, id);
+        if (id === a.personId) {
+          const logs = await store.listLogs(a.tenantId, { authorId: id });
+          const checkIns = await store.listCheckIns(a.tenantId, { authorId: id });
+          const items: SharedItem[] = [
+            ...logs.map((record) => ({
+              view: viewOf({ kind: 'log', record }, 'owner'),
+              owner: person,
+              sharedAt: record.createdAt,
+            })),
+            ...checkIns.map((record) => ({
+              view: viewOf({ kind: 'check-in', record }, 'owner'),
+              owner: person,
+              sharedAt: record.submittedAt,
+            })),
+          ];
+          return { person, items };
+        }
+        return { person, items: await namedItemsSeenBy(store, a.tenantId, id, [a.personId]) };
+      });
+    },
+
+    /** "What my manager sees": the rep's current managers and the items at least one of them can see. */
+    previewManagerView(
+      actor: unknown,
+    ): Promise<{ managers: PersonSummary[]; items: SharedItem[]; signalsShared: boolean }> {
+      return reading(ctx, actor, async (store, a) => {
+        const person = await store.getPerson(a.tenantId, a.personId);
+        const managerIds = await managersOf(store, a.tenantId, a.personId);
+        const managers = await Promise.all(managerIds.map((id) => summary(store, a.tenantId, id)));
+        const items = await namedItemsSeenBy(store, a.tenantId, a.personId, managerIds);
+        return { managers, items, signalsShared: person?.privacy.shareSignalsWithManagers ?? false };
+      });
+    },
+
+    /** A manager's inbox: items reps shared with them (or with a team they manage) that they have not answered. */
+    inbox(actor: unknown): Promise<{ waiting: SharedItem[] }> {
+      return reading(ctx, actor, async (store, a) => {
+        const shares = await store.listShares(a.tenantId, { audienceId: a.personId, activeOnly: true });
+        const answered = new Set((await store.listReplies(a.tenantId, { managerId: a.personId })).map((r) => r.itemId));
+        const seen = new Set<string>();
+        const waiting: SharedItem[] = [];
+        const managedBy = new Map<string, boolean>();
+        for (const share of shares) {
+          if (share.visibility === 'team-anonymous' || answered.has(share.itemId) || seen.has(share.itemId)) continue;
+          seen.add(share.itemId);
+          if (share.visibility === 'team') {
+            if (!managedBy.has(share.ownerId)) {
+              managedBy.set(share.ownerId, (await managersOf(store, a.tenantId, share.ownerId)).includes(a.personId));
+            }
+            if (!managedBy.get(share.ownerId)) continue;
+          }
+          const item = await loadItem(store, a.tenantId, share.itemKind, share.itemId);
+          if (item) {
+            waiting.push({
+              view: viewOf(item, 'named'),
+              owner: await summary(store, a.tenantId, share.ownerId),
+              sharedAt: share.sharedAt,
+            });
+          }
+        }
+        return { waiting };
+      });
+    },
+  };
+}
