@@ -1,2 +1,8 @@
-// Filled in by the rules work (issue 3).
-export {};
+export {
+  reviewTone,
+  TONE_TEXT_MAX,
+  type ToneFinding,
+  type ToneReview,
+  toneReviewInputSchema,
+} from './review-tone';
+export { TONE_MESSAGE_GROUPS, type ToneMessageGroup, toneMessages } from './tone-messages';

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { parseInput } from '../../errors';
+import type { Locale, Localized } from '../../i18n/catalog';
+import { localeSchema } from '../../records/primitives';
+import { type ToneCategory, toneCategorySchema } from '../../records/share';
+import { type NormalizedText, normalizeForMatching } from './normalize';
+import { enToneRules } from './rules-en';
+import { jaToneRules } from './rules-ja';
+import { clauseRanges, isInside, quotedRanges, type Range } from './segments';
+import { toneAlternative, toneReason } from './tone-messages';
+import type { ToneRule, ToneRuleSet } from './tone-rule';
+
+/** Longest draft the tone check reads (a reply itself is capped lower when it is stored). */
+export const TONE_TEXT_MAX = 10_000;
+
+export const toneReviewInputSchema = z.strictObject({
+  text: z.string().max(TONE_TEXT_MAX),
+  options: z.strictObject({ locale: localeSchema }),
+});
+
+export interface ToneFinding {
+  category: ToneCategory;
+  /** UTF-16 offsets into the text as given, end exclusive, so a card can highlight `text.slice(start, end)`. */
+  start: number;
+  end: number;
+  excerpt: string;
+  /** Why this wording may land badly on a rep who was just turned down, in both languages. */
+  reason: Localized;
+  /** A gentler way to say it, in the language the flagged words are written in. */
+  alternative: string;
+}
+
+export interface ToneReview {
+  findings: ToneFinding[];
+}
+
+const RULE_SETS: Record<Locale, ToneRuleSet> = { ja: jaToneRules, en: enToneRules };
+const CATEGORY_ORDER = toneCategorySchema.options;
+const JAPANESE_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
+const ENGLISH_WORDS = /[a-z]{2,}[\s,]+[a-z]{2,}/i;
+
+/**
+ * The tone check (伝え方チェック): flags wording in a manager's draft that compares the rep with others, blames
+ * them, presses for numbers, dismisses their feelings or exhorts without help. Each finding names the span,
+ * why it may hurt, and a gentler alternative. Findings are suggestions; nothing is blocked.
+ *
+ * `locale` is the draft's language. A draft that also contains the other language is checked in it too.
+ * Deterministic and free of I/O. Throws `ReboundError('validation')` for anything but a string of at most
+ * 10,000 characters and a known locale.
+ */
+export function reviewTone(text: string, options: { locale: Locale }): ToneReview {
+  const input = parseInput(toneReviewInputSchema, { text, options });
+  const normalized = normalizeForMatching(input.text);
+  const candidates: Candidate[] = [];
+  for (const language of languagesToCheck(input.text, input.options.locale)) {
+    candidates.push(...matchLanguage(normalized, language));
+  }
+  return { findings: mergeOverlaps(candidates).map((c) => toFinding(c, normalized, input.text)) };
+}
+
+interface Candidate extends Range {
+  rule: ToneRule;
+  language: Locale;
+}
+
+function languagesToCheck(text: string, locale: Locale): Locale[] {
+  const other: Locale = locale === 'ja' ? 'en' : 'ja';
+  const otherPresent = other === 'ja' ? JAPANESE_SCRIPT.test(text) : ENGLISH_WORDS.test(text);
+  return otherPresent ? [locale, other] : [locale];
+}
+
+function matchLanguage(normalized: NormalizedText, language: Locale): Candidate[] {
+  const { rules, guards } = RULE_SETS[language];
+  const found: Candidate[] = [];
+  for (const rule of rules) {
+    const haystack = rule.cased ? normalized.cased : normalized.folded;
+    for (const match of haystack.matchAll(rule.pattern)) {
+      if (match[0].length === 0) continue;
+      found.push({ start: match.index, end: match.index + match[0].length, rule, language });
+    }
+  }
+  if (found.length === 0) return found;
+
+  const quoted = quotedRanges(normalized.folded);
+  const clauses = clauseRanges(normalized.folded, language);
+  return found.filter((candidate) => {
+    if (isInside(candidate, quoted)) return false;
+    const clause = clauses.find((c) => candidate.start >= c.start && candidate.start < c.end);
+    if (!clause) return true;
+    const clauseText = normalized.folded.slice(clause.start, clause.end);
+    return !guards.some((guard) => guard.category === candidate.rule.category && testOnce(guard.pattern, clauseText));
+  });
+}
+
+function testOnce(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  const hit = pattern.test(text);
+  pattern.lastIndex = 0;
+  return hit;
+}
+
+/** One finding per category per stretch of text: overlapping matches of the same category are joined. */
+function mergeOverlaps(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort(
+    (a, b) =>
+      a.start - b.start ||
+      CATEGORY_ORDER.indexOf(a.rule.category) - CATEGORY_ORDER.indexOf(b.rule.category) ||
+      b.end - a.end,
+  );
+  const merged: Candidate[] = [];
+  for (const candidate of sorted) {
+    const overlapping = merged.find((m) => m.rule.category === candidate.rule.category && candidate.start < m.end);
+    if (overlapping) overlapping.end = Math.max(overlapping.end, candidate.end);
+    else merged.push({ ...candidate });
+  }
+  return merged;
+}
+
+function toFinding(candidate: Candidate, normalized: NormalizedText, original: string): ToneFinding {
+  const start = normalized.toOriginalStart(candidate.start);
+  const end = Math.max(start, normalized.toOriginalEnd(candidate.end));
+  return {
+    category: candidate.rule.category,
+    start,
+    end,
+    excerpt: original.slice(start, end),
+    reason: toneReason(candidate.rule.message),
+    alternative: toneAlternative(candidate.rule.message, candidate.language),
+  };
+}
