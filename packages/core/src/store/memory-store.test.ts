@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runStoreContract } from '../testing/store-contract';
+import { runUseCaseAtomicityContract } from '../testing/use-case-atomicity';
 import { createMemoryStore } from './memory-store';
 
-runStoreContract({ describe, it, expect }, { name: 'memory', create: async () => createMemoryStore() });
+const memory = { name: 'memory', create: async () => createMemoryStore() };
+runStoreContract({ describe, it, expect }, memory);
+runUseCaseAtomicityContract({ describe, it, expect }, memory);
 
 describe('memory store', () => {
   let store = createMemoryStore();
