@@ -19,7 +19,11 @@ const rejection = {
 function service(store: Store): Rebound {
   let n = 0;
   let t = Date.parse('2026-11-24T00:00:00.000Z');
-  return createRebound({ store, clock: () => new Date((t += 1000)), ids: () => `atomic-${++n}` });
+  const clock = () => {
+    t += 1000;
+    return new Date(t);
+  };
+  return createRebound({ store, clock, ids: () => `atomic-${++n}` });
 }
 
 async function seed(store: Store): Promise<{ logId: string }> {
