@@ -383,11 +383,11 @@ export const DEFAULT_PROMPTS: readonly ReflectionPromptInput[] = [
     weight: 2,
   },
   {
-    id: 'discovery.need-behind-the-reason',
+    id: 'discovery.need-beneath-the-reason',
     intent: 'discovery',
     answerKind: 'text',
     text: {
-      en: 'Behind the reason they gave, what do you think they actually need?',
+      en: 'Beneath the reason they gave, what do you think they actually need?',
       ja: '断られた理由の奥で、お客様が本当に求めているものは何だと思いますか。',
     },
     conditions: { situations: ['asked-why', 'discovery-made', 'just-logged'] },
@@ -422,11 +422,11 @@ export const DEFAULT_PROMPTS: readonly ReflectionPromptInput[] = [
     cooldownDays: 5,
   },
   {
-    id: 'discovery.guess-behind-the-no',
+    id: 'discovery.guess-what-led-to-no',
     intent: 'discovery',
     answerKind: 'text',
     text: {
-      en: 'If you had to guess, what might have been behind their no?',
+      en: 'If you had to guess, what might have led to their no?',
       ja: '想像でかまいません。お断りの背景には何があったと思いますか。',
     },
     conditions: { situations: ['just-logged'] },

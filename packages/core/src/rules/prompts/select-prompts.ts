@@ -30,7 +30,8 @@ export interface PromptSelection {
  * The most important situation gets up to two prompts (one per intent it asks for, e.g. permission and
  * self-compassion in a run of rejections); each further situation gets one; prompts that fit any day fill
  * what is left. A prompt is never asked again within its cool-down, and never in a situation it avoids.
- * Fewer than `count` prompts come back only when the catalog has nothing else left to ask.
+ * In a run of rejections all prompts come from that situation (permission and self-compassion only).
+ * Fewer than `count` prompts come back only when the catalog has nothing fitting left to ask.
  *
  * @throws ReboundError `validation` when the context is not valid.
  */
@@ -74,7 +75,9 @@ export function selectPrompts(context: PromptSelectionContext): PromptSelection 
     return WANTED_INTENTS[s.id].filter((i) => !used.has(i));
   };
 
+  // In a run of rejections every question is about the rep, none about work still to do.
   const specific = situations.filter((s) => s.id !== 'default');
+  if (specific[0]?.id === 'rejection-streak') specific.length = 1;
   const fallback = situations.find((s) => s.id === 'default')!;
   const [primary, ...others] = specific;
   if (primary) {
@@ -95,7 +98,8 @@ export function selectPrompts(context: PromptSelectionContext): PromptSelection 
     }
     if (!added) break;
   }
-  while (chosen.length < count && (pick(fallback, unusedIntents(fallback)) || pick(fallback, null))) {
+  const onlyCare = specific[0]?.id === 'rejection-streak';
+  while (!onlyCare && chosen.length < count && (pick(fallback, unusedIntents(fallback)) || pick(fallback, null))) {
     // keep filling from the everyday prompts
   }
   return { prompts: chosen.slice(0, count), situations };
