@@ -98,7 +98,7 @@ export const coreMessages = defineCatalog({
     'validation.too-small': '{field}は{min}以上にしてください。',
     'validation.wrong-type': '{field}の値の種類が正しくありません。',
     'validation.not-an-option': '{field}は選択肢の中から選んでください。',
-    'validation.unknown-field': '想定していない項目があります: {keys}',
+    'validation.unknown-field': '想定していない項目があります（{keys}）。',
     'validation.instant': '{field}は日時で入力してください（例: 2026-11-24T09:30:00+09:00）。',
     'validation.date': '{field}は日付で入力してください（例: 2026-11-24）。',
     'validation.time': '{field}は時刻で入力してください（例: 09:30）。',
