@@ -5,9 +5,9 @@ import { pattern, type ToneGuard, type ToneRule, type ToneRuleSet } from './tone
 
 /** A capitalised word that is probably a first name: not a sentence opener or a common capitalised word. */
 const NAME =
-  "\\b(?!(?:I|The|This|That|These|Those|There|Then|You|Your|We|Our|They|Their|It|Its|He|His|She|Her|My|Me|Everyone|Everybody|Nobody|No|Not|Mr|Ms|Mrs|Dr|Thanks|Thank|Great|Good|Nice|Well|So|But|And|Or|If|When|What|Why|How|Who|Where|Let|Look|Just|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Sorry|Honestly|Maybe|Even|Also|Please|Quarter|Team|Rebound|Teams|Someone|Anyone|Happy|Hope|Take|Don|Do|Did|Is|Are|Was|Were|Can|Could|Would|Should|Will|Shall|Okay|Ok|Yes|Hi|Hello|Hey)\\b)[A-Z][a-z]{1,15}\\b";
+  '\\b(?!(?:I|The|This|That|These|Those|There|Then|You|Your|We|Our|They|Their|It|Its|He|His|She|Her|My|Me|Everyone|Everybody|Nobody|No|Not|Mr|Ms|Mrs|Dr|Thanks|Thank|Great|Good|Nice|Well|So|But|And|Or|If|When|What|Why|How|Who|Where|Let|Look|Just|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Sorry|Honestly|Maybe|Even|Also|Please|Quarter|Team|Rebound|Teams|Someone|Anyone|Happy|Hope|Take|Don|Do|Did|Is|Are|Was|Were|Can|Could|Would|Should|Will|Shall|Okay|Ok|Yes|Hi|Hello|Hey)\\b)[A-Z][a-z]{1,15}\\b';
 const ACHIEVED_VERB =
-  "(?:closed|hit|made|got|won|booked|landed|signed|beat|crushed|smashed|nailed|reached|exceeded|managed|manages|handles|handled|sold|never loses|never misses|always closes|always hits|is already at|is at|has closed|has hit|has made|has already)\\b";
+  '(?:closed|hit|made|got|won|booked|landed|signed|beat|crushed|smashed|nailed|reached|exceeded|managed|manages|handles|handled|sold|never loses|never misses|always closes|always hits|is already at|is at|has closed|has hit|has made|has already)\\b';
 
 const rules: ToneRule[] = [
   {
@@ -45,7 +45,7 @@ const rules: ToneRule[] = [
     category: 'comparison',
     message: 'comparison.peer',
     pattern: pattern(
-      "\\b(?:everyone|everybody) else\\b|\\bthe rest of (?:the|your|our) (?:team|group|reps)\\b|\\byour (?:teammates|colleagues|peers|coworkers|co-workers)\\b(?! (?:are|would|will|would be) (?:happy|glad|here|around))|\\b(?:the )?other (?:reps|sellers|members|people on (?:the|your) team)\\b|\\beven (?:the )?(?:new|junior|newest) (?:hires?|guys?|people|reps?|joiners?|starters?)\\b|\\bthe only one (?:who|struggling|not|that|still|on|left)\\b|\\b(?:more|better|faster|worse|less|harder)(?: \\w+){0,3} than you\\b(?! (?:think|know|realize|realise|expect|imagine|give yourself|might))",
+      '\\b(?:everyone|everybody) else\\b|\\bthe rest of (?:the|your|our) (?:team|group|reps)\\b|\\byour (?:teammates|colleagues|peers|coworkers|co-workers)\\b(?! (?:are|would|will|would be) (?:happy|glad|here|around))|\\b(?:the )?other (?:reps|sellers|members|people on (?:the|your) team)\\b|\\beven (?:the )?(?:new|junior|newest) (?:hires?|guys?|people|reps?|joiners?|starters?)\\b|\\bthe only one (?:who|struggling|not|that|still|on|left)\\b|\\b(?:more|better|faster|worse|less|harder)(?: \\w+){0,3} than you\\b(?! (?:think|know|realize|realise|expect|imagine|give yourself|might))',
     ),
   },
   {
@@ -103,7 +103,7 @@ const rules: ToneRule[] = [
     category: 'numbers-pressure',
     message: 'numbers.target',
     pattern: pattern(
-      "\\b(?:bring in|close|land|book|sign|get) (?:me )?(?:at least )?(?:\\d+|one|two|three|four|five|a few|another)(?: more)? (?:deals?|sales|contracts|accounts|orders)\\b|\\bclose (?:it|something|this|them|a deal|the deal)\\b[^.!?\\n]{0,30}?\\b(?:by|before|soon|no matter|this week|today|tomorrow)\\b|\\bno matter what\\b|\\bget it done\\b|\\b(?:need|want|expect) (?:to see |you to bring |you to show )?(?:some )?revenue\\b|\\bsee (?:some )?revenue from you\\b",
+      '\\b(?:bring in|close|land|book|sign|get) (?:me )?(?:at least )?(?:\\d+|one|two|three|four|five|a few|another)(?: more)? (?:deals?|sales|contracts|accounts|orders)\\b|\\bclose (?:it|something|this|them|a deal|the deal)\\b[^.!?\\n]{0,30}?\\b(?:by|before|soon|no matter|this week|today|tomorrow)\\b|\\bno matter what\\b|\\bget it done\\b|\\b(?:need|want|expect) (?:to see |you to bring |you to show )?(?:some )?revenue\\b|\\bsee (?:some )?revenue from you\\b',
     ),
   },
   {
@@ -111,7 +111,7 @@ const rules: ToneRule[] = [
     category: 'numbers-pressure',
     message: 'numbers.only-results',
     pattern: pattern(
-      "\\b(?:results|numbers|revenue|the number|quota|closing|the bottom line)(?: is| are)? (?:all that (?:matters?|counts?)|the only thing|what (?:matters?|counts?|pays)|everything)\\b|\\bonly thing that (?:counts|matters)\\b|\\b(?:where are|show me|i need to see|i want to see|let me see) (?:your |the |some )?(?:numbers|results|revenue|deals|sales)\\b",
+      '\\b(?:results|numbers|revenue|the number|quota|closing|the bottom line)(?: is| are)? (?:all that (?:matters?|counts?)|the only thing|what (?:matters?|counts?|pays)|everything)\\b|\\bonly thing that (?:counts|matters)\\b|\\b(?:where are|show me|i need to see|i want to see|let me see) (?:your |the |some )?(?:numbers|results|revenue|deals|sales)\\b',
     ),
   },
 
@@ -137,7 +137,7 @@ const rules: ToneRule[] = [
     category: 'empty-exhortation',
     message: 'exhort.effort',
     pattern: pattern(
-      '\\b(?:just |simply )?try harder\\b|\\b(?:work|push|hustle|grind|sell|dig) harder\\b|\\bgive it (?:\\d{3} ?%|your all|everything you(?:\'ve)? got)|\\b(?:put in|show) (?:more|some) (?:effort|grit|hustle|fight)\\b|\\bmore effort\\b|\\byou can do better\\b|\\bstep it up\\b|\\bpick up the pace\\b|\\bdig deep(?:er)?\\b|\\bwhatever it takes\\b|\\bno pain,? no gain\\b|\\bkeep (?:grinding|pushing|hustling)\\b|\\bhustle\\b|\\bgrinding\\b',
+      "\\b(?:just |simply )?try harder\\b|\\b(?:work|push|hustle|grind|sell|dig) harder\\b|\\bgive it (?:\\d{3} ?%|your all|everything you(?:'ve)? got)|\\b(?:put in|show) (?:more|some) (?:effort|grit|hustle|fight)\\b|\\bmore effort\\b|\\byou can do better\\b|\\bstep it up\\b|\\bpick up the pace\\b|\\bdig deep(?:er)?\\b|\\bwhatever it takes\\b|\\bno pain,? no gain\\b|\\bkeep (?:grinding|pushing|hustling)\\b|\\bhustle\\b|\\bgrinding\\b",
     ),
   },
   {

@@ -47,11 +47,13 @@ export const toneMessages = defineCatalog({
     'reason.exhort.positivity':
       'Being told to stay positive or want it more puts the outcome on their mindset, without any concrete help.',
     'alternative.comparison.peer': 'Everyone finds their own way with this. What did you notice in this conversation?',
-    'alternative.comparison.ranking': 'I noticed how carefully you handled this one, and that is what I want to talk about.',
+    'alternative.comparison.ranking':
+      'I noticed how carefully you handled this one, and that is what I want to talk about.',
     'alternative.blame.fault': "This one didn't go the way we hoped. Shall we look at what happened together?",
     'alternative.blame.why': "What do you think got in the way? I'm asking to understand, not to judge.",
     'alternative.blame.hindsight': 'Is there something you would like to try next time? I can help you prepare.',
-    'alternative.blame.shortfall': 'Is there anything that would make preparing easier next time? We can work on it together.',
+    'alternative.blame.shortfall':
+      'Is there anything that would make preparing easier next time? We can work on it together.',
     'alternative.numbers.target': 'Let the numbers wait for a moment. What did you learn about this customer?',
     'alternative.numbers.only-results': 'Asking why and following up count too. What did this one teach you?',
     'alternative.dismiss.minimise': 'It makes sense that this one stings. Thank you for telling me.',
