@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { StoreTarget } from './config';
+import { sqliteError } from './error-mapping';
+import type { AnyKysely } from './ops';
+
+export interface Connection {
+  db: AnyKysely;
+  /** Closes what this store opened (an embedder's own Kysely or Pool is left open). */
+  close(): Promise<void>;
+}
+
+export interface SqlitePragmas {
+  journalMode: string;
+  synchronous: string;
+  busyTimeoutMs: number;
+}
+
+/**
+ * Opens a SQLite database with WAL, `synchronous=NORMAL` (a commit survives a process crash; a power loss
+ * may lose the last commits but never corrupts) and a busy timeout, so that writers in other processes wait
+ * their turn instead of failing. Prepared statements are cached: Kysely prepares every query anew otherwise.
+ */
+export function openSqlite(target: Extract<StoreTarget, { dialect: 'sqlite' }>, busyTimeoutMs: number): Connection {
+  const path = target.memory ? ':memory:' : resolve(target.path);
+  let raw: Database.Database;
+  try {
+    if (!target.memory) mkdirSync(dirname(path), { recursive: true });
+    raw = new Database(path, { timeout: busyTimeoutMs });
+  } catch (error) {
+    throw sqliteError(error, target.path, busyTimeoutMs);
+  }
+  try {
+    if (!target.memory) raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma(`busy_timeout = ${Math.floor(busyTimeoutMs)}`);
+  } catch (error) {
+    raw.close();
+    throw sqliteError(error, target.path, busyTimeoutMs);
+  }
+  const statements = new Map<string, Database.Statement>();
+  const database = {
+    prepare(query: string) {
+      let statement = statements.get(query);
+      if (!statement) {
+        statement = raw.prepare(query);
+        if (statements.size >= 1000) statements.clear();
+        statements.set(query, statement);
+      }
+      return statement;
+    },
+    close() {
+      statements.clear();
+      raw.close();
+    },
+  };
+  const db = new Kysely({ dialect: new SqliteDialect({ database }) });
+  return { db, close: () => db.destroy() };
+}
+
+/** The pragmas a SQLite store actually runs with (for the README's claims and the benchmark report). */
+export async function readSqlitePragmas(db: AnyKysely): Promise<SqlitePragmas> {
+  const one = async (name: string) => {
+    const { rows } = await sql.raw<Record<string, unknown>>(`PRAGMA ${name}`).execute(db);
+    return Object.values(rows[0] ?? {})[0];
+  };
+  const synchronous = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(await one('synchronous'))] ?? 'unknown';
+  return {
+    journalMode: String(await one('journal_mode')),
+    synchronous,
+    busyTimeoutMs: Number(await one('busy_timeout')),
+  };
+}
+
+export function openPostgres(target: Extract<StoreTarget, { dialect: 'postgres' }>, poolSize: number): Connection {
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client losing its server must not crash the host; the next query reports the problem.
+  pool.on('error', () => undefined);
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return { db, close: () => db.destroy() };
+}
+
+export function wrapPool(pool: pg.Pool): Connection {
+  return { db: new Kysely({ dialect: new PostgresDialect({ pool }) }), close: async () => undefined };
+}

@@ -1,0 +1,115 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { SqlDialectName } from './config';
+import type { Tables } from './tables';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements(t: Tables, dialect: SqlDialectName): RawBuilder<unknown>[];
+}
+
+/**
+ * The schema, one step per version. Never edit a released step: add a new one. Each record is stored whole as
+ * JSON in `data` (what was put comes back unchanged) beside the columns that queries filter, sort and count on.
+ * Booleans are 0/1 integers in both dialects; instants are ISO strings in UTC, which sort as text.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    statements(t, dialect) {
+      // PostgreSQL: byte-order collation for keys and instants, whatever the database's locale.
+      const key = sql.raw(dialect === 'postgres' ? 'TEXT COLLATE "C"' : 'TEXT');
+      const data = sql.raw('TEXT NOT NULL');
+      const flag = sql.raw('INTEGER NOT NULL');
+      const idx = (name: string, table: Parameters<Tables['t']>[0], columns: string[], unique = false) =>
+        sql`CREATE ${sql.raw(unique ? 'UNIQUE INDEX' : 'INDEX')} ${t.index(name)} ON ${t.t(table)} (${sql.join(
+          columns.map((c) => sql.id(c)),
+        )})`;
+      return [
+        sql`CREATE TABLE ${t.t('persons')} (
+          tenant_id ${key} NOT NULL, id ${key} NOT NULL, count_in_stats ${flag}, data ${data},
+          PRIMARY KEY (tenant_id, id))`,
+        sql`CREATE TABLE ${t.t('teams')} (
+          tenant_id ${key} NOT NULL, id ${key} NOT NULL, data ${data}, PRIMARY KEY (tenant_id, id))`,
+        sql`CREATE TABLE ${t.t('memberships')} (
+          tenant_id ${key} NOT NULL, team_id ${key} NOT NULL, person_id ${key} NOT NULL, role ${key} NOT NULL,
+          since ${key} NOT NULL, data ${data}, PRIMARY KEY (tenant_id, team_id, person_id))`,
+        idx('memberships_person', 'memberships', ['tenant_id', 'person_id']),
+        sql`CREATE TABLE ${t.t('assignments')} (
+          tenant_id ${key} NOT NULL, id ${key} NOT NULL, rep_id ${key} NOT NULL, manager_id ${key} NOT NULL,
+          status ${key} NOT NULL, requested_at ${key} NOT NULL, data ${data}, PRIMARY KEY (tenant_id, id))`,
+        idx('assignments_rep', 'assignments', ['tenant_id', 'rep_id', 'requested_at']),
+        idx('assignments_manager', 'assignments', ['tenant_id', 'manager_id', 'requested_at']),
+        sql`CREATE TABLE ${t.t('logs')} (
+          tenant_id ${key} NOT NULL, id ${key} NOT NULL, author_id ${key} NOT NULL, occurred_at ${key} NOT NULL,
+          asked_why ${flag}, has_discovery ${flag}, follow_up ${flag}, reason ${key} NOT NULL,
+          o_reopened ${flag}, o_won_later ${flag}, o_referral ${flag}, o_repeat ${flag}, o_closed ${flag},
+          data ${data}, PRIMARY KEY (tenant_id, id))`,
+        // Covers both listing a rep's logs and the insight counts, which then never touch the table itself.
+        idx('logs_author', 'logs', [
+          'tenant_id',
+          'author_id',
+          'occurred_at',
+          'asked_why',
+          'has_discovery',
+          'follow_up',
+          'reason',
+          'o_reopened',
+          'o_won_later',
+          'o_referral',
+          'o_repeat',
+          'o_closed',
+        ]),
+        sql`CREATE TABLE ${t.t('outcomes')} (
+          tenant_id ${key} NOT NULL, id ${key} NOT NULL, log_id ${key} NOT NULL, author_id ${key} NOT NULL,
+          kind ${key} NOT NULL, recorded_at ${key} NOT NULL, data ${data}, PRIMARY KEY (tenant_id, id))`,
+        idx('outcomes_log', 'outcomes', ['tenant_id', 'log_id', 'kind']),
+        idx('outcomes_author', 'outcomes', ['tenant_id', 'author_id', 'recorded_at']),
+        sql`CREATE TABLE ${t.t('check_ins')} (
+          tenant_id ${key} NOT NULL, id ${key} NOT NULL, author_id ${key} NOT NULL, cadence ${key} NOT NULL,
+          period_key ${key} NOT NULL, submitted_at ${key} NOT NULL, data ${data}, PRIMARY KEY (tenant_id, id))`,
+        idx('check_ins_period', 'check_ins', ['tenant_id', 'author_id', 'cadence', 'period_key'], true),
+        idx('check_ins_author', 'check_ins', ['tenant_id', 'author_id', 'submitted_at']),
+        sql`CREATE TABLE ${t.t('shares')} (
+          tenant_id ${key} NOT NULL, id ${key} NOT NULL, item_id ${key} NOT NULL, owner_id ${key} NOT NULL,
+          shared_at ${key} NOT NULL, withdrawn ${flag}, data ${data}, PRIMARY KEY (tenant_id, id))`,
+        idx('shares_item', 'shares', ['tenant_id', 'item_id']),
+        idx('shares_owner', 'shares', ['tenant_id', 'owner_id', 'shared_at']),
+        sql`CREATE TABLE ${t.t('share_audience')} (
+          tenant_id ${key} NOT NULL, share_id ${key} NOT NULL, person_id ${key} NOT NULL,
+          PRIMARY KEY (tenant_id, share_id, person_id))`,
+        idx('share_audience_person', 'share_audience', ['tenant_id', 'person_id']),
+        sql`CREATE TABLE ${t.t('replies')} (
+          tenant_id ${key} NOT NULL, id ${key} NOT NULL, manager_id ${key} NOT NULL, rep_id ${key} NOT NULL,
+          item_id ${key} NOT NULL, sent_at ${key} NOT NULL, data ${data}, PRIMARY KEY (tenant_id, id))`,
+        idx('replies_rep', 'replies', ['tenant_id', 'rep_id', 'sent_at']),
+        idx('replies_manager', 'replies', ['tenant_id', 'manager_id', 'sent_at']),
+        idx('replies_item', 'replies', ['tenant_id', 'item_id']),
+        sql`CREATE TABLE ${t.t('schedules')} (
+          tenant_id ${key} NOT NULL, person_id ${key} NOT NULL, enabled ${flag}, data ${data},
+          PRIMARY KEY (tenant_id, person_id))`,
+        idx('schedules_enabled', 'schedules', ['enabled', 'tenant_id', 'person_id']),
+        sql`CREATE TABLE ${t.t('conversation_refs')} (
+          tenant_id ${key} NOT NULL, id ${key} NOT NULL, person_id ${key}, team_id ${key},
+          conversation_id ${key} NOT NULL, active ${flag}, updated_at ${key} NOT NULL, data ${data},
+          PRIMARY KEY (tenant_id, id))`,
+        idx('conversation_refs_person', 'conversation_refs', ['tenant_id', 'person_id']),
+        idx('conversation_refs_team', 'conversation_refs', ['tenant_id', 'team_id']),
+        idx('conversation_refs_conversation', 'conversation_refs', ['tenant_id', 'conversation_id']),
+        sql`CREATE TABLE ${t.t('deliveries')} (
+          tenant_id ${key} NOT NULL, id ${key} NOT NULL, key ${key} NOT NULL, kind ${key} NOT NULL,
+          status ${key} NOT NULL, recipient_id ${key}, team_id ${key}, item_id ${key}, owner_id ${key},
+          created_at ${key} NOT NULL, data ${data}, PRIMARY KEY (tenant_id, id))`,
+        idx('deliveries_key', 'deliveries', ['tenant_id', 'key'], true),
+        idx('deliveries_item', 'deliveries', ['tenant_id', 'item_id']),
+        idx('deliveries_owner', 'deliveries', ['tenant_id', 'owner_id']),
+        idx('deliveries_recipient', 'deliveries', ['tenant_id', 'recipient_id']),
+        idx('deliveries_team', 'deliveries', ['tenant_id', 'team_id']),
+        idx('deliveries_status', 'deliveries', ['tenant_id', 'status', 'kind']),
+      ];
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,6 @@
+export {
+  DEFAULT_TEST_POSTGRES_URL,
+  startTestPostgres,
+  type TestDatabase,
+  type TestPostgres,
+} from './postgres';
