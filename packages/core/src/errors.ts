@@ -29,7 +29,7 @@ export class ReboundError extends Error {
     messageKey: CoreMessageKey,
     options: { params?: MessageParams; fields?: readonly FieldError[]; cause?: unknown } = {},
   ) {
-    super(coreMessages.t('en', messageKey, options.params), { cause: options.cause });
+    super(coreMessages.t('en', messageKey, localizeParams(options.params ?? {}, 'en')), { cause: options.cause });
     this.code = code;
     this.messageKey = messageKey;
     this.params = options.params ?? {};
@@ -39,10 +39,20 @@ export class ReboundError extends Error {
   /** The message and each field's message in `locale`. */
   localize(locale: Locale): { message: string; fields: { path: string; message: string }[] } {
     return {
-      message: coreMessages.t(locale, this.messageKey, this.params),
+      message: coreMessages.t(locale, this.messageKey, localizeParams(this.params, locale)),
       fields: this.fields.map((f) => ({ path: f.path, message: localizeField(f, locale) })),
     };
   }
+}
+
+/** `thing` and `who` parameters are catalog words (`thing.log`), said in the reader's language. */
+function localizeParams(params: MessageParams, locale: Locale): MessageParams {
+  const out: MessageParams = { ...params };
+  for (const name of ['thing', 'who'] as const) {
+    const key = `${name}.${params[name]}`;
+    if (params[name] !== undefined && coreMessages.has(key)) out[name] = coreMessages.t(locale, key);
+  }
+  return out;
 }
 
 export function isReboundError(error: unknown, code?: ReboundErrorCode): error is ReboundError {
@@ -89,7 +99,10 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
         break;
       case 'unrecognized_keys':
         messageKey = 'validation.unknown-field';
-        params.keys = issue.keys.slice(0, 5).join(', ');
+        params.keys = issue.keys
+          .slice(0, 5)
+          .map((key) => key.slice(0, 40))
+          .join(', ');
         break;
       case 'invalid_format':
         messageKey =
@@ -124,7 +137,7 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
 
 /** Parses `input` with `schema`, or throws `ReboundError('validation')` naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new ReboundError('validation', 'error.validation', { fields: fieldErrorsFromZod(result.error) });
 }
