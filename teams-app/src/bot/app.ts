@@ -45,9 +45,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     if (!actor) return;
     if (context.activity.action === 'remove' || context.activity.action === 'remove-upgrade') {
       await conversations.deactivate(actor.tenantId, context.activity.conversation.id);
-      return;
     }
-    await answerWithText(context, helpText(turnLocale(context)));
+    // The welcome goes out on conversationUpdate (membersAdded), which Teams sends alongside this.
   });
 
   app.conversationUpdate('membersAdded', async (context) => {
