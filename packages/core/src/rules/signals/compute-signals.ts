@@ -145,12 +145,13 @@ function mustNotBeRejected(
 ): MustNotBeRejectedSignal | null {
   if (pressure.trend !== 'rising' || pressure.baseline === null || pressure.recent === null) return null;
   // The baseline only spans weeks in which the rep was already using Rebound.
-  const firstSeen = [
+  const seen = [
+    windows.recentStart,
     ...checkIns.map((c) => c.submittedAt),
     ...logs.map((l) => l.occurredAt),
     ...(shares ?? []).map((s) => s.sharedAt),
-  ].reduce((a, b) => (b < a ? b : a), windows.recentStart);
-  const baselineFrom = firstSeen > windows.baselineStart ? firstSeen : windows.baselineStart;
+  ].sort();
+  const baselineFrom = [seen[0]!, windows.baselineStart].sort()[1]!;
   const baselineWeeks = (Date.parse(windows.recentStart) - Date.parse(baselineFrom)) / WEEK_MS;
   if (baselineWeeks < 2) return null;
   const recentWeeks = options.recentDays / 7;

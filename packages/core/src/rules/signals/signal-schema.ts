@@ -107,8 +107,11 @@ export const signalsInputSchema = z
     const { id, tenantId } = input.person;
     const notOwn = (field: string, i: number) =>
       ctx.addIssue({ code: 'custom', message: 'not-own-item', path: [field, i] });
-    input.checkIns.forEach((c, i) => (c.tenantId !== tenantId || c.authorId !== id) && notOwn('checkIns', i));
-    input.logs.forEach((l, i) => (l.tenantId !== tenantId || l.authorId !== id) && notOwn('logs', i));
-    input.shares?.forEach((s, i) => (s.tenantId !== tenantId || s.ownerId !== id) && notOwn('shares', i));
+    for (const [i, c] of input.checkIns.entries())
+      if (c.tenantId !== tenantId || c.authorId !== id) notOwn('checkIns', i);
+    for (const [i, l] of input.logs.entries()) if (l.tenantId !== tenantId || l.authorId !== id) notOwn('logs', i);
+    for (const [i, s] of (input.shares ?? []).entries()) {
+      if (s.tenantId !== tenantId || s.ownerId !== id) notOwn('shares', i);
+    }
   });
 export type SignalsInput = z.input<typeof signalsInputSchema>;
