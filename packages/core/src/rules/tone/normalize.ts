@@ -16,32 +16,38 @@ export interface NormalizedText {
   toOriginalEnd(index: number): number;
 }
 
-const KATAKANA_FIRST = 0x30a1;
-const KATAKANA_LAST = 0x30f6;
 const COMBINING_VOICED = 0x3099;
 const COMBINING_SEMI_VOICED = 0x309a;
 
-/** Katakana to hiragana, curly quotes to straight ones; one UTF-16 unit in, one out, so offsets stay put. */
-function foldUnit(code: number): number {
-  if (code >= KATAKANA_FIRST && code <= KATAKANA_LAST) return code - 0x60;
-  if (code === 0x2018 || code === 0x2019 || code === 0x2032) return 0x27; // ‘ ’ ′ -> '
-  if (code === 0x201c || code === 0x201d || code === 0x2033) return 0x22; // “ ” ″ -> "
-  return code;
-}
+// Katakana to hiragana and curly quotes to straight ones: one UTF-16 unit in, one out, so offsets stay put.
+const FOLDABLE = /[\u30a1-\u30f6\u2018\u2019\u2032\u201c\u201d\u2033]+/g;
+const UPPER_ASCII = /[A-Z]+/g;
 
-function foldCase(cased: string): string {
+function foldRun(run: string): string {
   let out = '';
-  for (let i = 0; i < cased.length; i++) {
-    const code = cased.charCodeAt(i);
-    out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : cased[i];
+  for (let i = 0; i < run.length; i++) {
+    const code = run.charCodeAt(i);
+    if (code >= 0x30a1 && code <= 0x30f6) out += String.fromCharCode(code - 0x60);
+    else if (code === 0x201c || code === 0x201d || code === 0x2033) out += '"';
+    else out += "'";
   }
   return out;
 }
 
-function foldUnits(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldUnit(text.charCodeAt(i)));
-  return out;
+const foldUnits = (text: string): string => text.replace(FOLDABLE, foldRun);
+const foldCase = (cased: string): string => cased.replace(UPPER_ASCII, (run) => run.toLowerCase());
+
+/** True for units that NFKC leaves alone on their own: ASCII, kana, common CJK ideographs. */
+function isStableUnit(code: number): boolean {
+  return (
+    code < 0x80 ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x30a1 && code <= 0x30fa) ||
+    code === 0x30fc ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    code === 0x3001 ||
+    code === 0x3002
+  );
 }
 
 export function normalizeForMatching(original: string): NormalizedText {
@@ -64,6 +70,14 @@ function normalizeWithMap(original: string): NormalizedText {
   const ends: number[] = [];
   let i = 0;
   while (i < original.length) {
+    const unit = original.charCodeAt(i);
+    if (isStableUnit(unit)) {
+      units.push(unit);
+      starts.push(i);
+      ends.push(i + 1);
+      i++;
+      continue;
+    }
     const codePoint = original.codePointAt(i)!;
     const width = codePoint > 0xffff ? 2 : 1;
     const piece = original.slice(i, i + width).normalize('NFKC');
@@ -85,8 +99,11 @@ function normalizeWithMap(original: string): NormalizedText {
     }
     i += width;
   }
-  let cased = '';
-  for (const code of units) cased += String.fromCharCode(foldUnit(code));
+  let normalized = '';
+  for (let from = 0; from < units.length; from += 4096) {
+    normalized += String.fromCharCode(...units.slice(from, from + 4096));
+  }
+  const cased = foldUnits(normalized);
   return {
     folded: foldCase(cased),
     cased,

@@ -74,8 +74,14 @@ function matchLanguage(normalized: NormalizedText, language: Locale): Candidate[
   const found: Candidate[] = [];
   for (const rule of rules) {
     const haystack = rule.cased ? normalized.cased : normalized.folded;
-    for (const match of haystack.matchAll(rule.pattern)) {
-      if (match[0].length === 0) continue;
+    // exec on the shared global pattern (lastIndex reset first) instead of matchAll, which clones the RegExp.
+    const regex = rule.pattern;
+    regex.lastIndex = 0;
+    for (let match = regex.exec(haystack); match !== null; match = regex.exec(haystack)) {
+      if (match[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
       found.push({ start: match.index, end: match.index + match[0].length, rule, language });
     }
   }

@@ -1,10 +1,12 @@
 import { pattern, type ToneGuard, type ToneRule, type ToneRuleSet } from './tone-rule';
 
 // Patterns run on the folded draft: NFKC, katakana as hiragana, ASCII lowercase. Katakana written here is
-// folded the same way by `pattern`, so ノルマ below matches ノルマ, ﾉﾙﾏ and のるま alike.
+// folded the same way by `pattern`, so ノルマ below matches ノルマ, ﾉﾙﾏ and のるま alike. Plain ranges such as
+// [\u3400-\u9fff] stand in for Unicode property classes: every character the rules look for is one UTF-16
+// unit, and the patterns run several times faster without the `u` flag.
 
 /** A colleague named with an honorific. 様 is left out: managers use it for customers, not for colleagues. */
-const NAMED = '(?:[\\p{Script=Han}々]{1,4}|[ぁ-ゖー]{2,5}|[a-z]{2,12})(?:さん|くん|君|ちゃん|先輩|氏)';
+const NAMED = '(?:[\\u3400-\\u9fff々]{1,4}|[ぁ-ゖー]{2,5}|[a-z]{2,12})(?:さん|くん|君|ちゃん|先輩|氏)';
 /** Colleagues as a group. */
 const GROUP =
   '(?:他の|ほかの|周りの|まわりの)(?:人|ひと|メンバー|みんな|皆|子|営業)|他人|同期|新人|前任者?|前の担当者?|みんな|皆さん|みなさん|周り';

@@ -8,7 +8,7 @@ export interface Range {
 // Where a clause ends. A contrast ("..., but ...", 「〜けど」) starts a new clause, so that a reassurance in
 // one half ("it's not your fault, but ...") does not excuse what the other half says.
 const CLAUSE_BREAKS: Record<Locale, RegExp> = {
-  ja: /[。．.！？!?\n]+|けれども|けれど|けど|ですが|だが|が、|でも、|しかし/gu,
+  ja: /[。．.！？!?\n]+|けれども|けれど|けど|ですが|だが|が、|でも、|しかし/g,
   en: /[.!?;\n]+(?!\d)|,?\s+(?:but|however|though|although|yet)\b|\s+-\s+/g,
 };
 

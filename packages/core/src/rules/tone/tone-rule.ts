@@ -30,7 +30,7 @@ export interface ToneRuleSet {
  * so rules can be written the way people write (ノルマ, ポジティブ). `{NAME}`-style placeholders are filled from
  * `parts`.
  */
-export function pattern(source: string, parts: Record<string, string> = {}, flags = 'gu'): RegExp {
+export function pattern(source: string, parts: Record<string, string> = {}, flags = 'g'): RegExp {
   const filled = source.replace(/\{([A-Z_]+)\}/g, (whole, name: string) => parts[name] ?? whole);
   let folded = '';
   for (let i = 0; i < filled.length; i++) {
