@@ -1,1 +1,13 @@
-export {};
+export * from './cards/manager';
+export * from './cards/me';
+export * from './cards/rep-forms';
+export * from './cards/rep-views';
+export * from './cards/team';
+export * from './error-card';
+export * from './item-views';
+export { type CardLabelKey, cardLabels } from './labels';
+export * from './parse/forms';
+export * from './parse/submitted';
+export { excerpt, plain, safeLinkUrl, unplain } from './plain-text';
+export type { AdaptiveCardJson } from './template-engine';
+export type * from './views';

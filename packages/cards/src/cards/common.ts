@@ -1,0 +1,53 @@
+import {
+  ANSWER_PREFERENCES,
+  FEELINGS,
+  type Locale,
+  NEXT_STEP_KINDS,
+  OUTCOME_KINDS,
+  REASON_CATEGORIES,
+  SALES_STAGES,
+  VISIBILITIES,
+} from '@rebound/core';
+import { type Choice, enumChoices, type LabelTree, labelTree } from '../label-tree';
+
+export interface EnumChoices {
+  visibility: Choice[];
+  stage: Choice[];
+  reason: Choice[];
+  nextStep: Choice[];
+  outcome: Choice[];
+  feeling: Choice[];
+  answerPreference: Choice[];
+  rating: Choice[];
+  weekday: Choice[];
+}
+
+const cache = new Map<Locale, { t: LabelTree; choices: EnumChoices }>();
+
+/** Labels and enum choices of `locale`, built once: every card's data starts from these. */
+export function localeData(locale: Locale): { t: LabelTree; choices: EnumChoices } {
+  let data = cache.get(locale);
+  if (!data) {
+    data = {
+      t: labelTree(locale),
+      choices: {
+        visibility: enumChoices(locale, 'visibility', VISIBILITIES),
+        stage: enumChoices(locale, 'stage', SALES_STAGES),
+        reason: enumChoices(locale, 'reason', REASON_CATEGORIES),
+        nextStep: enumChoices(locale, 'nextStep', NEXT_STEP_KINDS),
+        outcome: enumChoices(locale, 'outcome', OUTCOME_KINDS),
+        feeling: enumChoices(locale, 'feeling', FEELINGS),
+        answerPreference: enumChoices(locale, 'answerPreference', ANSWER_PREFERENCES),
+        rating: enumChoices(locale, 'rating', [1, 2, 3, 4, 5]),
+        weekday: enumChoices(locale, 'weekday', [1, 2, 3, 4, 5, 6, 7]),
+      },
+    };
+    cache.set(locale, data);
+  }
+  return data;
+}
+
+/** Optional values as template data: missing becomes '' (an unbound `${x}` would otherwise show literally). */
+export function str(value: string | number | boolean | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}

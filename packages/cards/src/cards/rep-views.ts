@@ -1,0 +1,81 @@
+import { label } from '../label-tree';
+import { excerpt, plain, safeLinkUrl } from '../plain-text';
+import { type AdaptiveCardJson, CardTemplate } from '../template-engine';
+import checkInAckJson from '../templates/check-in-ack.json';
+import myItemsJson from '../templates/my-items.json';
+import supportContactsJson from '../templates/support-contacts.json';
+import type {
+  CardBase,
+  CheckInAckCardData,
+  MyItemsCardData,
+  SupportContactsCardData,
+  SupportContactView,
+} from '../views';
+import { localeData } from './common';
+
+export const checkInAckTemplate = new CardTemplate<object>('check-in-ack', checkInAckJson);
+export const supportContactsTemplate = new CardTemplate<object>('support-contacts', supportContactsJson);
+export const myItemsTemplate = new CardTemplate<object>('my-items', myItemsJson);
+
+/** Lists are bounded so that a card stays far below the Teams message size limit. */
+export const MAX_LIST_ITEMS = 10;
+export const MAX_EXCERPT = 200;
+/** My items carry per-item forms (visibility, outcome), so a page holds fewer of them. */
+export const MY_ITEMS_PAGE_SIZE = 5;
+
+function contactData(locale: CardBase['locale'], contacts: readonly SupportContactView[]) {
+  return contacts.slice(0, MAX_LIST_ITEMS).map((c) => ({
+    kindLabel: label(locale, `support.kind.${c.kind}`),
+    name: plain(c.name),
+    detail: plain(c.detail),
+    url: safeLinkUrl(c.url),
+  }));
+}
+
+export function checkInAckCard(view: CheckInAckCardData): AdaptiveCardJson {
+  return checkInAckTemplate.expand({
+    ...localeData(view.locale),
+    permission: view.permissionToNotSell,
+    support: view.supportRequested,
+    visibilityLabel: label(view.locale, `visibility.${view.visibility}`),
+    contacts: contactData(view.locale, view.contacts),
+  });
+}
+
+export function supportContactsCard(view: SupportContactsCardData): AdaptiveCardJson {
+  return supportContactsTemplate.expand({
+    ...localeData(view.locale),
+    contacts: contactData(view.locale, view.contacts),
+  });
+}
+
+export function myItemsCard(view: MyItemsCardData): AdaptiveCardJson {
+  const items = view.items.slice(0, MY_ITEMS_PAGE_SIZE);
+  const offset = view.offset ?? 0;
+  return myItemsTemplate.expand({
+    ...localeData(view.locale),
+    today: view.today,
+    items: items.map((item, slot) => ({
+      itemKind: item.itemKind,
+      itemId: item.itemId,
+      kindLabel: label(view.locale, `itemKind.${item.itemKind}`),
+      title: excerpt(item.title, MAX_EXCERPT),
+      dateLabel: plain(item.dateLabel),
+      summary: plain(item.summary),
+      excerpt: excerpt(item.excerpt, MAX_EXCERPT),
+      visibility: item.visibility,
+      visibilityLabel: label(view.locale, `visibility.${item.visibility}`),
+      outcomesLabel: item.outcomes.map((o) => label(view.locale, `outcome.${o}`)).join(', '),
+      slot: String(slot),
+      visibilityInput: `visibility_${slot}`,
+      outcomeKindInput: `outcomeKind_${slot}`,
+      outcomeDateInput: `outcomeDate_${slot}`,
+      outcomeNoteInput: `outcomeNote_${slot}`,
+    })),
+    countText:
+      view.total > items.length
+        ? label(view.locale, 'mine.count', { from: offset + 1, to: offset + items.length, total: view.total })
+        : '',
+    nextOffset: offset + items.length < view.total ? String(offset + items.length) : '',
+  });
+}

@@ -1,0 +1,157 @@
+import type { CheckIn, Locale, RejectionLog } from '@rebound/core';
+import { label } from './label-tree';
+import type { CardLabelKey } from './labels';
+import type { ItemView, MyItemView, PromptView, TeamStoryCardData } from './views';
+
+/** A date in the person's time zone, the way their language writes it. */
+export function formatDate(instantOrDate: string, locale: Locale, timeZone: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(instantOrDate)
+    ? new Date(`${instantOrDate}T12:00:00Z`)
+    : new Date(instantOrDate);
+  const zone = /^\d{4}-\d{2}-\d{2}$/.test(instantOrDate) ? 'UTC' : timeZone;
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeZone: zone }).format(
+    date,
+  );
+}
+
+function enumLabel(locale: Locale, prefix: string, value: string | number): string {
+  return label(locale, `${prefix}.${value}` as CardLabelKey);
+}
+
+function yesNo(locale: Locale, value: boolean): string {
+  return label(locale, value ? 'common.yes' : 'common.no');
+}
+
+function texts(locale: Locale, pairs: [CardLabelKey, string | undefined][]): { label: string; text: string }[] {
+  return pairs.filter(([, text]) => text).map(([key, text]) => ({ label: label(locale, key), text: text! }));
+}
+
+/** A rejection log as the people it was shared with see it. */
+export function logItemView(log: RejectionLog, locale: Locale, timeZone: string): ItemView {
+  const facts = [
+    { label: label(locale, 'log.stage'), value: enumLabel(locale, 'stage', log.stage) },
+    { label: label(locale, 'log.reason'), value: enumLabel(locale, 'reason', log.reason) },
+    { label: label(locale, 'log.askedWhy'), value: yesNo(locale, log.askedWhy) },
+  ];
+  if (log.feeling)
+    facts.push({ label: label(locale, 'log.feeling'), value: enumLabel(locale, 'feeling', log.feeling) });
+  if (log.nextStep) {
+    facts.push({ label: label(locale, 'log.nextStep'), value: enumLabel(locale, 'nextStep', log.nextStep.kind) });
+    if (log.nextStep.dueDate) {
+      facts.push({
+        label: label(locale, 'log.nextStepDate'),
+        value: formatDate(log.nextStep.dueDate, locale, timeZone),
+      });
+    }
+  }
+  return {
+    itemKind: 'log',
+    itemId: log.id,
+    title: log.customerLabel,
+    dateLabel: formatDate(log.occurredAt, locale, timeZone),
+    facts,
+    texts: texts(locale, [
+      ['log.customerWords', log.customerWords],
+      ['log.discovery', log.discovery],
+      ['log.nextStepNote', log.nextStep?.note],
+      ['log.learned', log.learned],
+    ]),
+  };
+}
+
+/**
+ * A check-in as the people it was shared with see it. `prompts` gives the question texts (in `locale`) for the
+ * answers; answers to questions it does not know are shown under a generic label.
+ */
+export function checkInItemView(
+  checkIn: CheckIn,
+  prompts: readonly PromptView[],
+  periodLabel: string,
+  locale: Locale,
+  timeZone: string,
+): ItemView {
+  const facts = [
+    { label: label(locale, 'checkIn.pressure'), value: String(checkIn.pressure) },
+    { label: label(locale, 'checkIn.energy'), value: String(checkIn.energy) },
+  ];
+  if (checkIn.lastPeriodRating !== undefined) {
+    facts.push({ label: label(locale, 'checkIn.lastPeriod'), value: String(checkIn.lastPeriodRating) });
+  }
+  if (checkIn.onTrack !== undefined)
+    facts.push({ label: label(locale, 'checkIn.onTrack'), value: String(checkIn.onTrack) });
+  if (checkIn.permissionToNotSell)
+    facts.push({ label: label(locale, 'checkIn.permission'), value: yesNo(locale, true) });
+  const byId = new Map(prompts.map((p) => [p.id, p]));
+  const answers = checkIn.answers
+    .filter((a) => a.answer !== null)
+    .map((a) => {
+      const prompt = byId.get(a.promptId);
+      const choice = prompt?.choices?.find((c) => c.id === a.answer);
+      return { label: prompt?.text ?? label(locale, 'checkIn.answer'), text: choice?.text ?? String(a.answer) };
+    });
+  if (checkIn.note) answers.push({ label: label(locale, 'checkIn.note'), text: checkIn.note });
+  return {
+    itemKind: 'check-in',
+    itemId: checkIn.id,
+    title: periodLabel,
+    dateLabel: formatDate(checkIn.submittedAt, locale, timeZone),
+    facts,
+    texts: answers,
+  };
+}
+
+/** A row of "my items" for a log, with the outcomes recorded for it. */
+export function myItemFromLog(
+  log: RejectionLog,
+  outcomes: readonly { kind: MyItemView['outcomes'][number] }[],
+  locale: Locale,
+  timeZone: string,
+): MyItemView {
+  return {
+    itemKind: 'log',
+    itemId: log.id,
+    title: log.customerLabel,
+    dateLabel: formatDate(log.occurredAt, locale, timeZone),
+    summary: `${enumLabel(locale, 'stage', log.stage)} · ${enumLabel(locale, 'reason', log.reason)}`,
+    excerpt: log.customerWords ?? log.learned ?? log.discovery,
+    visibility: log.visibility,
+    outcomes: outcomes.map((o) => o.kind),
+  };
+}
+
+export function myItemFromCheckIn(checkIn: CheckIn, periodLabel: string, locale: Locale, timeZone: string): MyItemView {
+  return {
+    itemKind: 'check-in',
+    itemId: checkIn.id,
+    title: periodLabel,
+    dateLabel: formatDate(checkIn.submittedAt, locale, timeZone),
+    summary: `${label(locale, 'checkIn.pressure')} ${checkIn.pressure} · ${label(locale, 'checkIn.energy')} ${checkIn.energy}`,
+    excerpt: checkIn.note,
+    visibility: checkIn.visibility,
+    outcomes: [],
+  };
+}
+
+/**
+ * A log shared with the team, as its story card shows it. The customer label is left out (a customer can name
+ * the rep), and an anonymous story gets no author name at all.
+ */
+export function storyFromLog(
+  log: RejectionLog,
+  locale: Locale,
+  author: TeamStoryCardData['author'],
+  reactions: TeamStoryCardData['reactions'] = { thanks: 0, learned: 0, 'me-too': 0 },
+): TeamStoryCardData {
+  return {
+    locale,
+    storyId: log.id,
+    author: author.anonymous ? { anonymous: true } : { anonymous: false, name: author.name },
+    stage: log.stage,
+    reason: log.reason,
+    askedWhy: log.askedWhy,
+    customerWords: log.customerWords,
+    discovery: log.discovery,
+    learned: log.learned,
+    reactions,
+  };
+}

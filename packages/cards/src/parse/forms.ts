@@ -1,0 +1,288 @@
+import {
+  addDays,
+  checkInSchema,
+  idSchema,
+  isTimeZone,
+  itemKindSchema,
+  localDateOf,
+  localDateSchema,
+  managerReplySchema,
+  outcomeSchema,
+  parseInput,
+  personSchema,
+  privacySettingsSchema,
+  rejectionLogSchema,
+  scheduleSchema,
+  visibilitySchema,
+  zonedTimeToInstant,
+} from '@rebound/core';
+import { z } from 'zod';
+import { attempt, field, type ParseResult, rating, type Submitted, toggle } from './submitted';
+
+/** Where and when the person submitted: needed to turn local dates into instants. */
+export interface SubmitContext {
+  timeZone: string;
+  now: Date;
+}
+
+const isDate = (v: unknown): v is string => typeof v === 'string' && localDateSchema.safeParse(v).success;
+
+// The log a rep writes: the stored record without what the service fills in (ids, author, timestamps).
+export const logInputSchema = rejectionLogSchema.pick({
+  customerLabel: true,
+  occurredAt: true,
+  stage: true,
+  askedWhy: true,
+  reason: true,
+  customerWords: true,
+  discovery: true,
+  nextStep: true,
+  feeling: true,
+  learned: true,
+  visibility: true,
+});
+export type LogInput = z.output<typeof logInputSchema>;
+
+export interface LogSubmission {
+  /** Set when the form edited an existing log. */
+  logId: string | null;
+  input: LogInput;
+}
+
+/** The rejection log form (`log.submit`) → the log input, validated by core's schema. */
+export function parseLogForm(data: Submitted, ctx: SubmitContext): ParseResult<LogSubmission> {
+  return attempt(() => {
+    const occurredOn = field(data, 'occurredOn');
+    let occurredAt: unknown = occurredOn;
+    if (isDate(occurredOn) && isTimeZone(ctx.timeZone)) {
+      // Today: the moment of logging. Another day: its local noon, so the date reads the same everywhere.
+      occurredAt =
+        occurredOn === localDateOf(ctx.now, ctx.timeZone)
+          ? ctx.now.toISOString()
+          : zonedTimeToInstant(occurredOn, '12:00', ctx.timeZone);
+    }
+    const nextStepKind = field(data, 'nextStepKind');
+    const nextStepNote = field(data, 'nextStepNote');
+    const nextStepDate = field(data, 'nextStepDate');
+    const hasNextStep = nextStepKind !== undefined || nextStepNote !== undefined || nextStepDate !== undefined;
+    const logId = field(data, 'logId');
+    const input = parseInput(logInputSchema, {
+      customerLabel: field(data, 'customerLabel'),
+      occurredAt,
+      stage: field(data, 'stage'),
+      askedWhy: toggle(data, 'askedWhy'),
+      reason: field(data, 'reason'),
+      customerWords: field(data, 'customerWords'),
+      discovery: field(data, 'discovery'),
+      nextStep: hasNextStep ? { kind: nextStepKind, note: nextStepNote, dueDate: nextStepDate } : undefined,
+      feeling: field(data, 'feeling'),
+      learned: field(data, 'learned'),
+      visibility: field(data, 'visibility'),
+    } satisfies Record<keyof LogInput, unknown>);
+    return { logId: logId === undefined ? null : parseInput(idSchema, logId), input };
+  });
+}
+
+const answerKindSchema = z.enum(['text', 'scale', 'choice']);
+const promptRefsSchema = z.array(z.strictObject({ id: z.string().min(1).max(100), kind: answerKindSchema })).max(5);
+
+function answerValue(kind: z.infer<typeof answerKindSchema>, data: Submitted, key: string): unknown {
+  const value = kind === 'scale' ? rating(data, key) : field(data, key);
+  return value === undefined ? null : value;
+}
+
+export const checkInInputSchema = checkInSchema.pick({
+  cadence: true,
+  periodKey: true,
+  answers: true,
+  pressure: true,
+  energy: true,
+  lastPeriodRating: true,
+  onTrack: true,
+  permissionToNotSell: true,
+  supportRequested: true,
+  answerPreference: true,
+  note: true,
+  visibility: true,
+});
+export type CheckInInput = z.output<typeof checkInInputSchema>;
+
+/** The check-in card (`checkIn.submit`) → the check-in input, validated by core's schema. */
+export function parseCheckInForm(data: Submitted): ParseResult<CheckInInput> {
+  return attempt(() => {
+    const refs = parseInput(promptRefsSchema, data.prompts ?? []);
+    const answers = refs.map((ref, i) => ({ promptId: ref.id, answer: answerValue(ref.kind, data, `answer_${i}`) }));
+    return parseInput(checkInInputSchema, {
+      cadence: field(data, 'cadence'),
+      periodKey: field(data, 'periodKey'),
+      answers,
+      pressure: rating(data, 'pressure'),
+      energy: rating(data, 'energy'),
+      lastPeriodRating: rating(data, 'lastPeriodRating'),
+      onTrack: rating(data, 'onTrack'),
+      permissionToNotSell: toggle(data, 'permissionToNotSell'),
+      supportRequested: toggle(data, 'supportRequested'),
+      answerPreference: field(data, 'answerPreference'),
+      note: field(data, 'note'),
+      visibility: field(data, 'visibility'),
+    } satisfies Record<keyof CheckInInput, unknown>);
+  });
+}
+
+const reflectionSchema = z.strictObject({
+  logId: idSchema,
+  answer: checkInSchema.shape.answers.element,
+  visibility: visibilitySchema,
+});
+export type LogReflectionInput = z.output<typeof reflectionSchema>;
+
+/** The log acknowledgement (`log.reflect`): the answer to its one question and the chosen visibility. */
+export function parseLogReflection(data: Submitted): ParseResult<LogReflectionInput> {
+  return attempt(() => {
+    const kind = answerKindSchema.safeParse(data.answerKind);
+    const promptId = field(data, 'promptId');
+    return parseInput(reflectionSchema, {
+      logId: field(data, 'logId'),
+      answer: {
+        promptId: promptId ?? 'none',
+        answer: kind.success && promptId !== undefined ? answerValue(kind.data, data, 'answer') : null,
+      },
+      visibility: field(data, 'visibility'),
+    });
+  });
+}
+
+const visibilityChangeSchema = z.strictObject({
+  itemKind: itemKindSchema,
+  itemId: idSchema,
+  visibility: visibilitySchema,
+});
+export type VisibilityChange = z.output<typeof visibilityChangeSchema>;
+
+/** My items: `item.visibility` (the slot's choice) or `item.withdraw` (back to only me). */
+export function parseVisibilityChange(data: Submitted): ParseResult<VisibilityChange> {
+  return attempt(() =>
+    parseInput(visibilityChangeSchema, {
+      itemKind: field(data, 'itemKind'),
+      itemId: field(data, 'itemId'),
+      visibility: data.action === 'item.withdraw' ? 'private' : field(data, `visibility_${slotOf(data)}`),
+    }),
+  );
+}
+
+function slotOf(data: Submitted): string {
+  const slot = data.slot;
+  return typeof slot === 'string' && /^\d{1,2}$/.test(slot) ? slot : 'x';
+}
+
+export const outcomeInputSchema = outcomeSchema.pick({ logId: true, kind: true, occurredOn: true, note: true });
+export type OutcomeInput = z.output<typeof outcomeInputSchema>;
+
+/** My items: `item.outcome` → what happened later to a log. */
+export function parseOutcomeForm(data: Submitted): ParseResult<OutcomeInput> {
+  const slot = slotOf(data);
+  return attempt(() =>
+    parseInput(outcomeInputSchema, {
+      logId: field(data, 'logId'),
+      kind: field(data, `outcomeKind_${slot}`),
+      occurredOn: field(data, `outcomeDate_${slot}`),
+      note: field(data, `outcomeNote_${slot}`),
+    }),
+  );
+}
+
+export const replyInputSchema = managerReplySchema.pick({ itemKind: true, itemId: true, templateId: true, text: true });
+export type ReplyInput = z.output<typeof replyInputSchema>;
+
+/** Manager notification: `reply.review` or `reply.send` → the draft and what it answers. */
+export function parseReplyDraft(data: Submitted): ParseResult<ReplyInput> {
+  return attempt(() =>
+    parseInput(replyInputSchema, {
+      itemKind: field(data, 'itemKind'),
+      itemId: field(data, 'itemId'),
+      templateId: field(data, 'templateId') ?? null,
+      text: field(data, 'draft'),
+    }),
+  );
+}
+
+export const settingsInputSchema = z.strictObject({
+  enabled: scheduleSchema.shape.enabled,
+  cadence: scheduleSchema.shape.cadence,
+  checkInDays: scheduleSchema.shape.checkInDays,
+  checkInTime: scheduleSchema.shape.checkInTime,
+  quietHours: scheduleSchema.shape.quietHours,
+  snoozeUntil: scheduleSchema.shape.snoozeUntil,
+  outOfOffice: scheduleSchema.shape.outOfOffice,
+  timeZone: personSchema.shape.timeZone,
+  language: personSchema.shape.language,
+  answerPreference: personSchema.shape.answerPreference,
+  privacy: privacySettingsSchema,
+});
+export type SettingsInput = z.output<typeof settingsInputSchema>;
+
+/** The settings card (`settings.save`) → schedule and person settings, validated by core's schemas. */
+export function parseSettingsForm(data: Submitted): ParseResult<SettingsInput> {
+  return attempt(() => {
+    const timeZone = field(data, 'timeZone');
+    const days = field(data, 'checkInDays');
+    const quietStart = field(data, 'quietStart');
+    const quietEnd = field(data, 'quietEnd');
+    const awayFrom = field(data, 'awayFrom');
+    const awayTo = field(data, 'awayTo');
+    const snooze = field(data, 'snoozeUntil');
+    const language = field(data, 'language');
+    let snoozeUntil: unknown = snooze ?? null;
+    // "Pause until <date>" includes that day: check-ins resume when the next day starts, in the person's zone.
+    if (isDate(snooze) && typeof timeZone === 'string' && isTimeZone(timeZone)) {
+      snoozeUntil = zonedTimeToInstant(addDays(snooze, 1), '00:00', timeZone);
+    }
+    return parseInput(settingsInputSchema, {
+      enabled: toggle(data, 'enabled'),
+      cadence: field(data, 'cadence'),
+      checkInDays:
+        typeof days === 'string' ? days.split(',').map((d) => (/^\d$/.test(d) ? Number(d) : d)) : (days ?? []),
+      checkInTime: field(data, 'checkInTime'),
+      quietHours: quietStart === undefined && quietEnd === undefined ? null : { start: quietStart, end: quietEnd },
+      snoozeUntil,
+      outOfOffice: awayFrom === undefined && awayTo === undefined ? [] : [{ from: awayFrom, to: awayTo ?? awayFrom }],
+      timeZone,
+      language: language === 'auto' || language === undefined ? null : language,
+      answerPreference: field(data, 'answerPreference') ?? null,
+      privacy: {
+        defaultVisibility: field(data, 'defaultVisibility'),
+        shareSignalsWithManagers: toggle(data, 'shareSignalsWithManagers'),
+        countInTeamStats: toggle(data, 'countInTeamStats'),
+      },
+    } satisfies Record<keyof SettingsInput, unknown>);
+  });
+}
+
+const managerRequestSchema = z.strictObject({ managerId: idSchema });
+
+/** The manager request form (`managerRequest.send`). */
+export function parseManagerRequest(data: Submitted): ParseResult<z.output<typeof managerRequestSchema>> {
+  return attempt(() => parseInput(managerRequestSchema, { managerId: field(data, 'managerId') }));
+}
+
+const decisionSchema = z.strictObject({ assignmentId: idSchema, accept: z.boolean() });
+
+/** The manager's answer to a request (`managerRequest.accept` / `managerRequest.decline`). */
+export function parseManagerDecision(data: Submitted): ParseResult<z.output<typeof decisionSchema>> {
+  return attempt(() =>
+    parseInput(decisionSchema, {
+      assignmentId: field(data, 'assignmentId'),
+      accept:
+        data.action === 'managerRequest.accept' ? true : data.action === 'managerRequest.decline' ? false : undefined,
+    }),
+  );
+}
+
+const reactionSchema = z.strictObject({ storyId: idSchema, reaction: z.enum(['thanks', 'learned', 'me-too']) });
+
+/** A reaction on a team story (`story.react`). */
+export function parseStoryReaction(data: Submitted): ParseResult<z.output<typeof reactionSchema>> {
+  return attempt(() =>
+    parseInput(reactionSchema, { storyId: field(data, 'storyId'), reaction: field(data, 'reaction') }),
+  );
+}

@@ -1,0 +1,3 @@
+export * from '../fixtures/card-fixtures';
+export * from './card-page';
+export * from './chromium';
