@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../../errors';
+import { deepFreeze } from './deep-freeze';
 import { PROMPT_INTENTS, PROMPT_SITUATIONS } from './situations';
 
 const localizedTextSchema = (max: number) =>
@@ -107,12 +108,4 @@ export function extendPromptCatalog(base: PromptCatalog, extra: readonly Reflect
 export function withoutPrompts(base: PromptCatalog, ids: readonly string[]): PromptCatalog {
   const drop = new Set(ids);
   return definePromptCatalog(base.prompts.filter((p) => !drop.has(p.id)));
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }
