@@ -49,7 +49,7 @@ export function itemUseCases(ctx: ServiceContext) {
           updatedAt: now,
         });
         await tx.putLog(log);
-        const sharing = await applyVisibility(tx, ctx, { kind: 'log', record: log }, visibility);
+        const sharing = await applyVisibility(tx, ctx, { kind: 'log', record: log }, visibility, true);
         return { log: { ...log, visibility }, sharing };
       });
     },
@@ -114,7 +114,7 @@ export function itemUseCases(ctx: ServiceContext) {
           updatedAt: now,
         });
         await tx.putCheckIn(checkIn);
-        const sharing = await applyVisibility(tx, ctx, { kind: 'check-in', record: checkIn }, visibility);
+        const sharing = await applyVisibility(tx, ctx, { kind: 'check-in', record: checkIn }, visibility, true);
         const supportNotifications: Notification[] = [];
         if (checkIn.supportRequested) {
           for (const managerId of await managersOf(tx, a.tenantId, a.personId)) {

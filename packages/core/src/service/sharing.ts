@@ -25,14 +25,18 @@ export async function applyVisibility(
   ctx: ServiceContext,
   item: Item,
   visibility: Visibility,
+  /** True for an item created in this transaction: it cannot have shares or posted copies yet. */
+  isNew = false,
 ): Promise<SharingResult> {
   const { tenantId, authorId: ownerId, id: itemId } = item.record;
+  if (isNew && visibility === 'private')
+    return { visibility, audience: [], teamIds: [], notifications: [], takeBacks: [] };
   const now = ctx.now();
-  const active = (await tx.listShares(tenantId, { itemId })).filter((s) => s.withdrawnAt === null);
+  const active = isNew ? [] : (await tx.listShares(tenantId, { itemId })).filter((s) => s.withdrawnAt === null);
   const shareAgain = visibility !== 'private' && visibility === item.record.visibility && active.length > 0;
 
   let takeBacks: TakeBack[] = [];
-  if (!shareAgain) {
+  if (!shareAgain && !isNew) {
     for (const share of active) await tx.putShare({ ...share, withdrawnAt: now });
     takeBacks = await takeBackCopies(tx, ctx, tenantId, itemId);
   }

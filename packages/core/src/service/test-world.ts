@@ -1,28 +1,18 @@
 import { createMemoryStore } from '../store/memory-store';
 import type { Store } from '../store/port';
+import { countingIds, steppingClock } from '../testing/clock';
 import { createRebound, type ReboundOptions } from './create-rebound';
 
 export const TENANT = 'tenant-a';
 export const as = (personId: string, tenantId = TENANT) => ({ tenantId, personId });
-
-/** A deterministic clock that moves one minute per reading, and counting ids. */
-export function testClock(start = '2026-11-24T00:00:00.000Z') {
-  let t = Date.parse(start);
-  return () => {
-    const now = new Date(t);
-    t += 60_000;
-    return now;
-  };
-}
 
 /**
  * Tokyo Sales: manager `mgr`, reps `rep` (the author in most tests), `peer`; Osaka Sales: manager `otherMgr`,
  * rep `outsider`. Everyone registered.
  */
 export async function tokyoWorld(options: Partial<ReboundOptions> & { store?: Store } = {}) {
-  let n = 0;
   const store = options.store ?? createMemoryStore();
-  const rebound = createRebound({ clock: testClock(), ids: () => `id-${++n}`, ...options, store });
+  const rebound = createRebound({ clock: steppingClock(), ids: countingIds(), ...options, store });
   for (const [id, name] of [
     ['rep', '佐藤 花子'],
     ['peer', 'Ken Ito'],

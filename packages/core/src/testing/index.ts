@@ -1,3 +1,4 @@
+export * from './clock';
 export * from './failure-injection';
 export * from './fixtures';
 export * from './org-generator';

@@ -1,5 +1,6 @@
 import { createRebound, type Rebound } from '../service/create-rebound';
 import type { Store } from '../store/port';
+import { countingIds, steppingClock } from './clock';
 import { failingStore, InjectedFailure } from './failure-injection';
 import { snapshotStore } from './snapshot';
 import { type StoreFactory, type TestApi, withStore } from './test-api';
@@ -17,13 +18,7 @@ const rejection = {
 } as const;
 
 function service(store: Store): Rebound {
-  let n = 0;
-  let t = Date.parse('2026-11-24T00:00:00.000Z');
-  const clock = () => {
-    t += 1000;
-    return new Date(t);
-  };
-  return createRebound({ store, clock, ids: () => `atomic-${++n}` });
+  return createRebound({ store, clock: steppingClock('2026-11-24T00:00:00.000Z', 1000), ids: countingIds('atomic') });
 }
 
 async function seed(store: Store): Promise<{ logId: string }> {
