@@ -1,18 +1,23 @@
-import { createMemoryStore, type Store } from '@rebound/core';
+import { createMemoryStore, type Store, type StoreOps } from '@rebound/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testUser } from './support/bot-client';
 import { type RunningBot, startTestBot } from './support/start-bot';
 
-/** A store whose writes fail the way a broken database would. */
+/** A store whose writes of people fail the way a broken database would, inside transactions too. */
 function brokenStore(): Store {
   const store = createMemoryStore();
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === 'putConversationRef')
-        return async () => Promise.reject(new Error('SQLITE_IOERR: disk I/O error at /secret/path'));
-      return Reflect.get(target, prop, receiver);
-    },
-  });
+  const failing = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        if (prop === 'putPerson')
+          return async () => Promise.reject(new Error('SQLITE_IOERR: disk I/O error at /secret/path'));
+        if (prop === 'transaction') {
+          return <R>(work: (tx: StoreOps) => Promise<R>) => store.transaction((tx) => work(failing(tx)));
+        }
+        return Reflect.get(t, prop, receiver);
+      },
+    });
+  return failing(store);
 }
 
 describe('a turn that fails', () => {

@@ -52,6 +52,7 @@ describe('bot server, anonymous on loopback', () => {
   it('stops reaching a person after uninstall', async () => {
     const rep = testUser('Daichi');
     await bot.client.installationUpdate(rep, 'add');
+    await bot.client.message(rep, 'help');
     await bot.client.installationUpdate(rep, 'remove');
     const refs = await bot.store.findConversationRefs('tenant-test', { personId: rep.aadObjectId });
     expect(refs.map((r) => r.active)).toEqual([false]);

@@ -1,30 +1,27 @@
 import { Application, type TurnState } from '@microsoft/teams-ai';
-import type { Store } from '@rebound/core';
+import { type AdaptiveCardJson, errorCardFor, type Submitted } from '@rebound/cards';
+import { isReboundError, resolveLocale } from '@rebound/core';
 import type { TurnContext } from 'botbuilder';
-import type { Logger } from 'pino';
-import type { BotConfig } from '../config';
 import type { ReboundAdapter } from '../http/adapter';
-import type { ExportLinks } from '../http/export-links';
-import { actorOf, turnLocale } from './actor';
-import { parseCommand } from './commands';
-import { createConversationBook } from './conversations';
+import { actorOf } from './actor';
+import { type Command, parseCommand } from './commands';
+import type { Deliverer } from './delivery';
+import * as account from './flows/account';
+import * as manager from './flows/manager';
+import * as rep from './flows/rep-items';
 import { answerWithText, correlationIdOf, helpText, say } from './reply';
+import { sendCard } from './respond';
+import { type BotDeps, createTurnStarter, type Turn } from './turn';
 
-export interface BotDeps {
-  config: BotConfig;
-  adapter: ReboundAdapter;
-  store: Store;
-  logger: Logger;
-  exportLinks: ExportLinks;
-  now: () => Date;
-}
+type CommandHandler = (turn: Turn) => Promise<AdaptiveCardJson | null>;
+type ActionHandler = (turn: Turn, data: Submitted) => Promise<AdaptiveCardJson | string>;
 
 /**
  * The teams-ai Application and its routes. Handlers only translate: activity in, core use case, card out.
  * No turn state is stored (no `storage`): everything lives in the Store.
  */
-export function createBotApp(deps: BotDeps): Application<TurnState> {
-  const { adapter, store, logger, now } = deps;
+export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver: Deliverer }): Application<TurnState> {
+  const { adapter, logger, deliver } = deps;
   const app = new Application<TurnState>({
     adapter,
     botAppId: deps.config.credentials?.appId ?? '',
@@ -32,42 +29,70 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     removeRecipientMention: true,
     longRunningMessages: false,
   });
-  const conversations = createConversationBook(store, now);
+  const turns = createTurnStarter(deps);
+  const notReady = (turn: Turn) => say(turn.locale, 'not-ready');
 
-  app.turn('beforeTurn', async (context) => {
-    const actor = actorOf(context.activity);
-    if (actor) await conversations.remember(context.activity, actor);
-    return true;
-  });
+  const commands: Record<Exclude<Command, 'help'>, CommandHandler> = {
+    log: async (turn) => rep.logForm(turn),
+    checkin: (turn) => rep.checkInForm(turn),
+    mine: (turn) => rep.myItems(turn),
+    inbox: (turn) => manager.inbox(turn),
+    me: async () => null,
+    settings: (turn) => account.settings(turn),
+    export: async (turn) => account.exportLink(turn),
+    erase: async (turn) => account.eraseConfirmation(turn),
+  };
+
+  const actions: Record<string, ActionHandler> = {
+    'log.open': async (turn) => rep.logForm(turn),
+    'log.submit': (turn, data) => rep.submitLog(turn, data, deliver),
+    'log.reflect': (turn, data) => rep.reflectOnLog(turn, data, deliver),
+    'checkIn.submit': (turn, data) => rep.submitCheckIn(turn, data, deliver),
+    'checkIn.setup': (turn) => account.settings(turn),
+    'mine.refresh': (turn) => rep.myItems(turn),
+    'item.visibility': (turn, data) => rep.changeVisibility(turn, data, deliver),
+    'item.withdraw': (turn, data) => rep.changeVisibility(turn, data, deliver),
+    'item.outcome': (turn, data) => rep.recordOutcome(turn, data),
+    'item.edit': (turn, data) => rep.editLogForm(turn, data),
+    'settings.open': (turn) => account.settings(turn),
+    'settings.save': (turn, data) => account.saveSettings(turn, data),
+    'export.start': async (turn) => account.exportLink(turn),
+    'erase.start': async (turn) => account.eraseConfirmation(turn),
+    'erase.confirm': (turn) => account.erase(turn, deliver),
+    'erase.cancel': (turn) => account.settings(turn),
+    'inbox.refresh': (turn) => manager.inbox(turn),
+  };
 
   app.activity('installationUpdate', async (context) => {
-    const actor = actorOf(context.activity);
-    if (!actor) return;
-    if (context.activity.action === 'remove' || context.activity.action === 'remove-upgrade') {
-      await conversations.deactivate(actor.tenantId, context.activity.conversation.id);
+    const who = actorOf(context.activity);
+    if (who && (context.activity.action === 'remove' || context.activity.action === 'remove-upgrade')) {
+      await deps.rebound.host.deactivateConversation(who.tenantId, context.activity.conversation.id);
+      turns.forget(context.activity.conversation.id);
     }
     // The welcome goes out on conversationUpdate (membersAdded), which Teams sends alongside this.
   });
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
-    if (context.activity.membersAdded?.some((m) => m.id === botId)) {
-      await answerWithText(context, helpText(turnLocale(context)));
-    }
+    if (!context.activity.membersAdded?.some((m) => m.id === botId)) return;
+    const turn = await turns.start(context);
+    if (turn) await sendCard(context, account.welcome(turn));
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {
-    const actor = actorOf(context.activity);
+    const who = actorOf(context.activity);
     const botId = context.activity.recipient?.id;
-    if (actor && context.activity.membersRemoved?.some((m) => m.id === botId)) {
-      await conversations.deactivate(actor.tenantId, context.activity.conversation.id);
+    if (who && context.activity.membersRemoved?.some((m) => m.id === botId)) {
+      await deps.rebound.host.deactivateConversation(who.tenantId, context.activity.conversation.id);
+      turns.forget(context.activity.conversation.id);
     }
   });
 
   app.message(/.*/s, async (context) => {
-    const locale = turnLocale(context);
+    const turn = await turns.start(context);
+    const locale = turn?.locale ?? resolveLocale(null, context.activity.locale);
     const command = parseCommand(context.activity.text);
-    if (command === null) {
+    if (!turn || command === null) {
       await answerWithText(context, `${say(locale, 'unknown.prefix')}\n\n${helpText(locale)}`);
       return;
     }
@@ -75,18 +100,44 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
       await answerWithText(context, helpText(locale));
       return;
     }
-    await answerWithText(context, say(locale, 'not-ready'));
+    const card = await runSafely(context, turn, () => commands[command](turn));
+    if (card === null) await answerWithText(context, notReady(turn));
+    else if (typeof card === 'string') await answerWithText(context, card);
+    else await sendCard(context, card);
   });
 
-  app.adaptiveCards.actionExecute(/.*/, async (context) => {
-    return say(turnLocale(context), 'not-ready');
+  app.adaptiveCards.actionExecute(/.*/, async (context, _state, data) => {
+    const turn = await turns.start(context);
+    if (!turn) return say(resolveLocale(null, context.activity.locale), 'not-ready');
+    const verb = String(context.activity.value?.action?.verb ?? '');
+    const handler = actions[verb];
+    if (!handler) return notReady(turn);
+    const submitted = (data && typeof data === 'object' ? data : {}) as Submitted;
+    return (await runSafely(context, turn, () => handler(turn, submitted))) ?? notReady(turn);
   });
+
+  /** A ReboundError becomes the error card (what was wrong, field by field); anything else the apology. */
+  async function runSafely<T>(
+    context: TurnContext,
+    turn: Turn,
+    work: () => Promise<T>,
+  ): Promise<T | AdaptiveCardJson | string> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isReboundError(error) && error.code !== 'unavailable') return errorCardFor(error, turn.locale);
+      const correlationId = correlationIdOf(context);
+      logger.error({ err: error, correlationId }, 'turn failed');
+      return say(turn.locale, 'turn.apology', { correlationId });
+    }
+  }
 
   app.error(async (context: TurnContext, error: Error) => {
     const correlationId = correlationIdOf(context);
     logger.error({ err: error, correlationId, activityType: context.activity?.type }, 'turn failed');
     try {
-      await answerWithText(context, say(turnLocale(context), 'turn.apology', { correlationId }));
+      const locale = resolveLocale(null, context.activity?.locale);
+      await answerWithText(context, say(locale, 'turn.apology', { correlationId }));
     } catch (sendError) {
       logger.error({ err: sendError, correlationId }, 'could not send the apology');
     }

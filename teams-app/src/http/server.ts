@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { resolveLocale, type Store } from '@rebound/core';
+import { createRebound, orgChartSchema, parseInput, resolveLocale, type Store } from '@rebound/core';
 import type { Activity } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
 import restify from 'restify';
 import { actorOf, tenantOf } from '../bot/actor';
 import { createBotApp } from '../bot/app';
+import { createDeliverer } from '../bot/delivery';
 import { CORRELATION_KEY } from '../bot/reply';
 import type { BotConfig } from '../config';
 import { botMessages } from '../messages';
@@ -22,8 +24,8 @@ export interface BotServerOptions {
   /** Tests inject one that signs outgoing calls without reaching Azure AD. */
   credentialsFactory?: ServiceClientCredentialsFactory;
   exportLinks?: ExportLinks;
-  /** Builds the JSON for `/export/:token`; comes from the core service. Null while none is wired. */
-  exportPersonData?: ((tenantId: string, personId: string) => Promise<unknown>) | null;
+  /** A new id per call (tests make them predictable). */
+  ids?: () => string;
 }
 
 export interface BotServer {
@@ -38,7 +40,17 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const now = options.now ?? (() => new Date());
   const exportLinks = options.exportLinks ?? createExportLinks({ secret: config.exportSecret });
   const adapter = createAdapter(config, { credentialsFactory: options.credentialsFactory });
-  const app = createBotApp({ config, adapter, store, logger, exportLinks, now });
+  const rebound = createRebound({
+    store,
+    clock: now,
+    ids: options.ids ?? randomUUID,
+    privacy: { k: config.privacyK },
+    supportContacts: [...config.supportContacts],
+  });
+  const syncOrgChart = orgChartSync(config.orgFile, rebound.admin.syncOrgChart);
+  const botAppId = config.credentials?.appId ?? '';
+  const deliver = createDeliverer({ adapter, botAppId, rebound, store, logger });
+  const app = createBotApp({ config, adapter, rebound, logger, exportLinks, now, syncOrgChart, deliver });
   const allowed = new Set(config.allowedTenants);
 
   const server = restify.createServer({ name: 'rebound-bot', handleUncaughtExceptions: false });
@@ -95,13 +107,13 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   server.get('/export/:token', async (req, res) => {
     const locale = resolveLocale(null, req.header('accept-language') ?? null);
     const claim = exportLinks.redeem(String(req.params?.token ?? ''));
-    if (!claim || !options.exportPersonData) {
+    if (!claim) {
       res.header('content-type', 'text/plain; charset=utf-8');
       res.sendRaw(404, botMessages.t(locale, 'export.link-invalid'));
       return;
     }
     try {
-      const data = await options.exportPersonData(claim.tenantId, claim.personId);
+      const data = await rebound.exportMyData(claim);
       const body = JSON.stringify(data, null, 2);
       res.header('content-type', 'application/json; charset=utf-8');
       res.header('content-disposition', 'attachment; filename="rebound-export.json"');
@@ -128,5 +140,33 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
         server.close(() => resolve());
         (server.server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
+  };
+}
+
+/**
+ * The org chart file, read and checked once at start (a bad file stops the bot with the reason), and loaded
+ * into each tenant the first time that tenant is seen.
+ */
+export function orgChartSync(
+  file: string | undefined,
+  sync: (tenantId: string, chart: unknown) => Promise<unknown>,
+): (tenantId: string) => Promise<void> {
+  if (!file) return async () => undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`REBOUND_ORG_FILE: cannot read ${file} as JSON (${(err as Error).message})`);
+  }
+  const chart = parseInput(orgChartSchema, raw);
+  const done = new Map<string, Promise<unknown>>();
+  return async (tenantId) => {
+    let pending = done.get(tenantId);
+    if (!pending) {
+      pending = sync(tenantId, chart);
+      done.set(tenantId, pending);
+      pending.catch(() => done.delete(tenantId));
+    }
+    await pending;
   };
 }

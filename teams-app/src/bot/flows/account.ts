@@ -1,0 +1,90 @@
+import {
+  type AdaptiveCardJson,
+  eraseCard,
+  errorCardFor,
+  exportCard,
+  formatDate,
+  parseSettingsForm,
+  type Submitted,
+  settingsCard,
+  welcomeCard,
+} from '@rebound/cards';
+import { localDateOf, type Person, type Schedule } from '@rebound/core';
+import type { Deliverer } from '../delivery';
+import type { Turn } from '../turn';
+
+export function welcome(turn: Turn): AdaptiveCardJson {
+  return welcomeCard({
+    locale: turn.locale,
+    displayName: turn.person.displayName,
+    countInTeamStats: turn.person.privacy.countInTeamStats,
+    k: turn.deps.rebound.privacy.k,
+  });
+}
+
+function settingsValues(person: Person, schedule: Schedule) {
+  const away = schedule.outOfOffice[0];
+  return {
+    enabled: schedule.enabled,
+    cadence: schedule.cadence,
+    checkInDays: schedule.checkInDays,
+    checkInTime: schedule.checkInTime,
+    timeZone: person.timeZone,
+    ...(schedule.quietHours ? { quietStart: schedule.quietHours.start, quietEnd: schedule.quietHours.end } : {}),
+    ...(schedule.snoozeUntil ? { snoozeUntil: localDateOf(schedule.snoozeUntil, person.timeZone) } : {}),
+    ...(away ? { awayFrom: away.from, awayTo: away.to } : {}),
+    defaultVisibility: person.privacy.defaultVisibility,
+    answerPreference: person.answerPreference,
+    language: person.language,
+    shareSignalsWithManagers: person.privacy.shareSignalsWithManagers,
+    countInTeamStats: person.privacy.countInTeamStats,
+  };
+}
+
+export async function settings(turn: Turn): Promise<AdaptiveCardJson> {
+  const { person, schedule } = await turn.deps.rebound.getSettings(turn.actor);
+  return settingsCard({ locale: turn.locale, values: settingsValues(person, schedule) });
+}
+
+/** `settings.save`: every setting at once; the card shows what was stored, in the (maybe new) language. */
+export async function saveSettings(turn: Turn, data: Submitted): Promise<AdaptiveCardJson> {
+  const parsed = parseSettingsForm(data);
+  if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
+  const { timeZone, language, answerPreference, privacy, ...schedule } = parsed.value;
+  const saved = await turn.deps.rebound.updateSettings(turn.actor, {
+    timeZone,
+    language,
+    answerPreference,
+    privacy,
+    schedule,
+  });
+  const locale = saved.person.language ?? turn.locale;
+  return settingsCard({ locale, values: settingsValues(saved.person, saved.schedule) });
+}
+
+/** `export`: a card with a short-lived, single-use link to the person's own data. */
+export function exportLink(turn: Turn): AdaptiveCardJson {
+  const { exportLinks, config, now } = turn.deps;
+  const token = exportLinks.issue(turn.actor);
+  const expires = new Date(now().getTime() + exportLinks.ttlMs);
+  const time = new Intl.DateTimeFormat(turn.locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeStyle: 'short',
+    timeZone: turn.person.timeZone,
+  }).format(expires);
+  return exportCard({
+    locale: turn.locale,
+    url: `${config.publicUrl}/export/${token}`,
+    expiresAtLabel: `${formatDate(expires.toISOString(), turn.locale, turn.person.timeZone)} ${time}`,
+  });
+}
+
+export function eraseConfirmation(turn: Turn): AdaptiveCardJson {
+  return eraseCard({ locale: turn.locale, state: 'confirm' });
+}
+
+/** `erase.confirm`: everything about the person goes, and copies posted to others are taken back. */
+export async function erase(turn: Turn, deliver: Deliverer): Promise<AdaptiveCardJson> {
+  const { takeBacks } = await turn.deps.rebound.eraseMe(turn.actor);
+  await deliver.takeBacks(turn.actor.tenantId, takeBacks);
+  return eraseCard({ locale: turn.locale, state: 'done' });
+}

@@ -1,0 +1,161 @@
+import {
+  type AdaptiveCardJson,
+  checkInAckCard,
+  checkInCard,
+  errorCardFor,
+  formatDate,
+  type LogFormValues,
+  logAckCard,
+  logFormCard,
+  myItemFromCheckIn,
+  myItemFromLog,
+  myItemsCard,
+  parseCheckInForm,
+  parseLogForm,
+  parseLogReflection,
+  parseOutcomeForm,
+  parseVisibilityChange,
+  type Submitted,
+  type SupportContactView,
+} from '@rebound/cards';
+import { localDateOf, type SupportContact } from '@rebound/core';
+import type { Deliverer } from '../delivery';
+import { promptsFor } from '../prompts';
+import type { Turn } from '../turn';
+
+const today = (turn: Turn) => localDateOf(turn.deps.now(), turn.person.timeZone);
+
+export function logForm(turn: Turn, values?: LogFormValues, logId?: string): AdaptiveCardJson {
+  return logFormCard({
+    locale: turn.locale,
+    today: today(turn),
+    defaultVisibility: turn.person.privacy.defaultVisibility,
+    ...(values ? { values } : {}),
+    ...(logId ? { logId } : {}),
+  });
+}
+
+/** `log.submit`: store (or edit) the log, then show the acknowledgement with one fitting question. */
+export async function submitLog(turn: Turn, data: Submitted, deliver: Deliverer): Promise<AdaptiveCardJson> {
+  const parsed = parseLogForm(data, { timeZone: turn.person.timeZone, now: turn.deps.now() });
+  if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
+  const { rebound } = turn.deps;
+  if (parsed.value.logId) {
+    const { visibility, ...changes } = parsed.value.input;
+    const { log } = await rebound.editLog(turn.actor, { logId: parsed.value.logId, changes });
+    return logAckCard({ locale: turn.locale, logId: log.id, prompt: null, visibility: log.visibility });
+  }
+  const { log, sharing } = await rebound.logRejection(turn.actor, parsed.value.input);
+  await deliver.sharing(turn.actor.tenantId, sharing);
+  const [prompt] = await promptsFor(turn, { kind: 'log', log });
+  return logAckCard({ locale: turn.locale, logId: log.id, prompt: prompt ?? null, visibility: log.visibility });
+}
+
+/** `log.reflect`: the visibility chosen on the acknowledgement. */
+export async function reflectOnLog(turn: Turn, data: Submitted, deliver: Deliverer): Promise<AdaptiveCardJson> {
+  const parsed = parseLogReflection(data);
+  if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
+  const { logId, visibility } = parsed.value;
+  const sharing = await turn.deps.rebound.setVisibility(turn.actor, { itemKind: 'log', itemId: logId, visibility });
+  await deliver.sharing(turn.actor.tenantId, sharing);
+  return logAckCard({ locale: turn.locale, logId, prompt: null, visibility: sharing.visibility });
+}
+
+export async function checkInForm(turn: Turn): Promise<AdaptiveCardJson> {
+  const day = today(turn);
+  return checkInCard({
+    locale: turn.locale,
+    cadence: 'daily',
+    periodKey: day,
+    periodLabel: formatDate(day, turn.locale, turn.person.timeZone),
+    prompts: await promptsFor(turn, { kind: 'check-in' }),
+    defaultVisibility: turn.person.privacy.defaultVisibility,
+    answerPreference: turn.person.answerPreference,
+  });
+}
+
+export function contactViews(contacts: readonly SupportContact[]): SupportContactView[] {
+  return contacts.map((c) =>
+    /^https:\/\//.test(c.contact)
+      ? { kind: c.kind, name: c.name, url: c.contact }
+      : { kind: c.kind, name: c.name, detail: c.contact },
+  );
+}
+
+/** `checkIn.submit`: store it, acknowledge warmly, and show the support contacts at once when asked. */
+export async function submitCheckIn(turn: Turn, data: Submitted, deliver: Deliverer): Promise<AdaptiveCardJson> {
+  const parsed = parseCheckInForm(data);
+  if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
+  const result = await turn.deps.rebound.submitCheckIn(turn.actor, parsed.value);
+  await deliver.sharing(turn.actor.tenantId, result.sharing);
+  await deliver.notifications(turn.actor.tenantId, result.supportNotifications);
+  return checkInAckCard({
+    locale: turn.locale,
+    checkInId: result.checkIn.id,
+    visibility: result.checkIn.visibility,
+    permissionToNotSell: result.checkIn.permissionToNotSell,
+    supportRequested: result.checkIn.supportRequested,
+    contacts: contactViews(result.supportContacts),
+  });
+}
+
+export async function myItems(turn: Turn): Promise<AdaptiveCardJson> {
+  const { logs, checkIns } = await turn.deps.rebound.listMyItems(turn.actor, { limit: 20 });
+  const { locale } = turn;
+  const zone = turn.person.timeZone;
+  const items = [
+    ...logs.map((l) => ({ at: l.log.occurredAt, view: myItemFromLog(l.log, l.outcomes, locale, zone) })),
+    ...checkIns.map((c) => ({
+      at: c.checkIn.submittedAt,
+      view: myItemFromCheckIn(c.checkIn, periodLabel(c.checkIn.periodKey, turn), locale, zone),
+    })),
+  ].sort((a, b) => (a.at < b.at ? 1 : -1));
+  return myItemsCard({ locale, items: items.map((i) => i.view), total: items.length, today: today(turn) });
+}
+
+function periodLabel(periodKey: string, turn: Turn): string {
+  return /W/.test(periodKey) ? periodKey : formatDate(periodKey, turn.locale, turn.person.timeZone);
+}
+
+/** `item.visibility` / `item.withdraw`: share, share again or withdraw; copies already posted are taken back. */
+export async function changeVisibility(turn: Turn, data: Submitted, deliver: Deliverer): Promise<AdaptiveCardJson> {
+  const parsed = parseVisibilityChange(data);
+  if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
+  const sharing = await turn.deps.rebound.setVisibility(turn.actor, parsed.value);
+  await deliver.sharing(turn.actor.tenantId, sharing);
+  return myItems(turn);
+}
+
+export async function recordOutcome(turn: Turn, data: Submitted): Promise<AdaptiveCardJson> {
+  const parsed = parseOutcomeForm(data);
+  if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
+  await turn.deps.rebound.recordOutcome(turn.actor, parsed.value);
+  return myItems(turn);
+}
+
+/** `item.edit`: the log form filled with the log as stored (only the author's own log is found). */
+export async function editLogForm(turn: Turn, data: Submitted): Promise<AdaptiveCardJson> {
+  const itemId = typeof data.itemId === 'string' ? data.itemId : '';
+  const { logs } = await turn.deps.rebound.listMyItems(turn.actor, { limit: 200 });
+  const log = logs.find((l) => l.log.id === itemId)?.log;
+  if (!log) return myItems(turn);
+  return logForm(
+    turn,
+    {
+      customerLabel: log.customerLabel,
+      occurredOn: localDateOf(log.occurredAt, turn.person.timeZone),
+      stage: log.stage,
+      askedWhy: log.askedWhy,
+      reason: log.reason,
+      customerWords: log.customerWords,
+      discovery: log.discovery,
+      nextStepKind: log.nextStep?.kind,
+      nextStepNote: log.nextStep?.note,
+      nextStepDate: log.nextStep?.dueDate,
+      feeling: log.feeling,
+      learned: log.learned,
+      visibility: log.visibility,
+    },
+    log.id,
+  );
+}

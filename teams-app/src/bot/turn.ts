@@ -1,0 +1,72 @@
+import { isTimeZone, type Locale, type Person, type Rebound, resolveLocale } from '@rebound/core';
+import { type Activity, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { BotConfig } from '../config';
+import type { ExportLinks } from '../http/export-links';
+import { actorOf } from './actor';
+
+export interface BotDeps {
+  config: BotConfig;
+  rebound: Rebound;
+  logger: Logger;
+  exportLinks: ExportLinks;
+  now: () => Date;
+  /** Loads the org chart for a tenant the first time it is seen (no-op without `REBOUND_ORG_FILE`). */
+  syncOrgChart: (tenantId: string) => Promise<void>;
+}
+
+/** The acting person of a turn, known to core, and the language to answer in. */
+export interface Turn {
+  actor: { tenantId: string; personId: string };
+  person: Person;
+  locale: Locale;
+  deps: BotDeps;
+}
+
+/**
+ * Who acts in this turn: always the authenticated sender (`from.aadObjectId`), registered in core on first
+ * contact, with their conversation stored for later proactive sends. Null when Teams did not say who it is.
+ */
+export function createTurnStarter(deps: BotDeps) {
+  const savedRefs = new Map<string, string>();
+
+  async function saveConversation(activity: Activity, tenantId: string, personId: string | null) {
+    const type = activity.conversation?.conversationType;
+    const kind = type === 'channel' ? 'channel' : type === 'personal' || type === undefined ? 'personal' : null;
+    if (!kind || (kind === 'personal' && !personId)) return;
+    const fingerprint = `${activity.serviceUrl}`;
+    const key = `${tenantId}|${activity.conversation.id}|${personId ?? ''}`;
+    if (savedRefs.get(key) === fingerprint) return;
+    const reference = JSON.stringify(TurnContext.getConversationReference(activity));
+    await deps.rebound.host.saveConversation(tenantId, {
+      kind,
+      ...(kind === 'personal' && personId ? { personId } : {}),
+      conversationId: activity.conversation.id,
+      serviceUrl: activity.serviceUrl,
+      reference,
+    });
+    savedRefs.set(key, fingerprint);
+  }
+
+  return {
+    async start(context: TurnContext): Promise<Turn | null> {
+      const activity = context.activity;
+      const who = actorOf(activity);
+      if (!who?.personId) return null;
+      await deps.syncOrgChart(who.tenantId);
+      const actor = { tenantId: who.tenantId, personId: who.personId };
+      const zone = (activity as { localTimezone?: unknown }).localTimezone;
+      const { person } = await deps.rebound.registerPerson(actor, {
+        displayName: who.displayName.trim() || who.personId.slice(0, 100),
+        ...(typeof zone === 'string' && isTimeZone(zone) ? { timeZone: zone } : {}),
+        ...(who.clientLocale ? { clientLocale: who.clientLocale } : {}),
+      });
+      await saveConversation(activity, who.tenantId, who.personId);
+      return { actor, person, locale: resolveLocale(person.language, activity.locale ?? person.clientLocale), deps };
+    },
+    forget(conversationId: string) {
+      for (const key of savedRefs.keys()) if (key.includes(`|${conversationId}|`)) savedRefs.delete(key);
+    },
+  };
+}
+export type TurnStarter = ReturnType<typeof createTurnStarter>;
