@@ -117,8 +117,7 @@ describe('user text stays plain', () => {
           .map(unplain);
         seen += shown.length;
         // Shown text is the person's text, unchanged apart from the invisible guard in `${` and `{{`.
-        for (const s of shown)
-          expect(HOSTILE_TEXT.startsWith(s.replace(/…$/, '')) || s.includes(HOSTILE_TEXT)).toBe(true);
+        for (const s of shown) expect(s, name).toContain(HOSTILE_TEXT.slice(0, 30));
       }
     }
     expect(seen).toBeGreaterThan(50);
