@@ -9,6 +9,9 @@ const instant = fc
   .integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') })
   .map((ms) => new Date(ms).toISOString());
 const rating = fc.integer({ min: 1, max: 5 });
+const userText = fc
+  .string({ minLength: 1, maxLength: 20 })
+  .filter((s) => s.trim().length > 0 && !/[\u0000-\u001f\u007f]/.test(s));
 const zone = fc.constantFrom('Asia/Tokyo', 'America/New_York', 'Europe/London', 'Pacific/Chatham', 'UTC');
 
 const log = fc.record({
@@ -16,11 +19,11 @@ const log = fc.record({
   id: fc.uuid(),
   authorId: fc.constantFrom('rep-1', 'rep-2'),
   occurredAt: instant,
-  customerLabel: fc.string({ minLength: 1, maxLength: 20 }),
+  customerLabel: userText,
   stage: fc.constantFrom(...SALES_STAGES),
   askedWhy: fc.boolean(),
   reason: fc.constantFrom(...REASON_CATEGORIES),
-  discovery: fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
+  discovery: fc.option(userText, { nil: undefined }),
   feeling: fc.option(fc.constantFrom(...FEELINGS), { nil: undefined }),
   visibility: fc.constantFrom(...VISIBILITIES),
   createdAt: instant,

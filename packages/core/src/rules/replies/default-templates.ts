@@ -111,7 +111,7 @@ export const DEFAULT_REPLY_TEMPLATES: readonly ReplyTemplateInput[] = [
     preferences: ['just-listen', 'think-together'],
     text: {
       ja: '断られるのが続くと、自分のせいかなって思っちゃうよね。でも相手の事情で決まることも多いから、{repName}さんの価値とは別の話だよ。',
-      en: 'When the no’s pile up it is easy to take them personally. Often they are about the customer’s situation, and they say nothing about your worth, {repName}.',
+      en: 'When the no’s pile up it is easy to take them personally. Often they are about the customer’s situation, and they say nothing about who you are, {repName}.',
     },
   },
   {
@@ -198,7 +198,7 @@ export const DEFAULT_REPLY_TEMPLATES: readonly ReplyTemplateInput[] = [
     preferences: ['just-listen', 'think-together'],
     text: {
       ja: 'こういう断られ話をチームで気軽に話せるの、いいよね。この空気はみんなで大事にしていきたいな。',
-      en: 'I am glad rejection stories like this can be told in our team. That easy atmosphere is worth keeping.',
+      en: 'I am glad rejection stories like this can be told in our team. I would like us to keep that easy atmosphere.',
     },
   },
 
@@ -503,8 +503,8 @@ export const DEFAULT_REPLY_TEMPLATES: readonly ReplyTemplateInput[] = [
     tone: 'practical',
     preferences: ['advice', 'think-together'],
     text: {
-      ja: '共有ありがとう。うまくいったことも、そうじゃなかったことも、次の1on1で一緒に見ていこう。',
-      en: 'Thank you. Let’s go over what went well and what did not, together, at our next one-on-one.',
+      ja: '共有ありがとう。うまくいったことも、そうじゃなかったことも、今度ふたりで話すときに一緒に見ていこう。',
+      en: 'Thank you. Let’s go over what went well and what did not, together, next time we sit down.',
     },
   },
   {

@@ -126,8 +126,8 @@ function checkInSituations(checkIn: CheckIn, previous: CheckIn[] = []) {
  * Rules: a template is suggested only when one of its situations applies and none it avoids does; "just
  * listen" gets only templates without advice (each template says which preferences it suits); the last
  * template used with this rep is left out; a template needing `{managerName}` is used only when it is given.
- * Ranking adds the weights of the situations a template answers, with less weight for a situation already
- * answered by a higher suggestion, so the three cover different sides of the item.
+ * Ranking takes the weight of the heaviest situation a template answers plus a quarter of the others', with
+ * less weight for a situation already answered by a higher suggestion, so the three cover different sides.
  *
  * @throws ReboundError `validation` when the item or the options are not valid.
  */
@@ -168,8 +168,12 @@ export function suggestReplies(item: ReplyItem, options: SuggestRepliesOptions):
     let best = 0;
     let bestScore = -Infinity;
     candidates.forEach((c, i) => {
+      const weights = c.matched
+        .map((s) => REPLY_SITUATION_INFO[s].weight / (1 + (answered.get(s) ?? 0)))
+        .sort((a, b) => b - a);
+      // The heaviest situation a template answers leads; the others it answers add a quarter each.
       const score =
-        c.matched.reduce((sum, s) => sum + REPLY_SITUATION_INFO[s].weight / (1 + (answered.get(s) ?? 0)), 0) +
+        weights.reduce((sum, w, i) => sum + (i === 0 ? w : w / 4), 0) +
         c.fit -
         (tones.has(c.template.tone) ? 3 : 0) +
         c.tieBreak;
