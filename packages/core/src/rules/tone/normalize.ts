@@ -50,10 +50,43 @@ function isStableUnit(code: number): boolean {
   );
 }
 
+const nfkcCache = new Map<number, string>();
+
+/** NFKC of one BMP unit, remembered: drafts repeat the same few full-width marks. */
+function nfkcUnit(unit: number): string {
+  let piece = nfkcCache.get(unit);
+  if (piece === undefined) {
+    piece = String.fromCharCode(unit).normalize('NFKC');
+    if (nfkcCache.size > 4096) nfkcCache.clear();
+    nfkcCache.set(unit, piece);
+  }
+  return piece;
+}
+
+/**
+ * NFKC when every character maps to exactly one unit (！ to !, Ａ to A, ｱ to ア), so offsets stay one to one;
+ * undefined when something changes length or needs composing (ｶﾞ, ㍿, surrogate pairs).
+ */
+function normalizeSameLength(original: string): string | undefined {
+  let out = '';
+  let runStart = 0;
+  for (let i = 0; i < original.length; i++) {
+    const unit = original.charCodeAt(i);
+    if (isStableUnit(unit)) continue;
+    if (unit >= 0xd800 && unit <= 0xdfff) return undefined;
+    const piece = nfkcUnit(unit);
+    const code = piece.charCodeAt(0);
+    if (piece.length !== 1 || code === COMBINING_VOICED || code === COMBINING_SEMI_VOICED) return undefined;
+    out += original.slice(runStart, i) + piece;
+    runStart = i + 1;
+  }
+  return out + original.slice(runStart);
+}
+
 export function normalizeForMatching(original: string): NormalizedText {
-  if (original.normalize('NFKC') === original) {
-    // Already stable under NFKC (plain ASCII and ordinary Japanese): offsets map one to one.
-    const cased = foldUnits(original);
+  const sameLength = normalizeSameLength(original);
+  if (sameLength !== undefined) {
+    const cased = foldUnits(sameLength);
     return {
       folded: foldCase(cased),
       cased,

@@ -89,12 +89,20 @@ function matchLanguage(normalized: NormalizedText, language: Locale): Candidate[
 
   const quoted = quotedRanges(normalized.folded);
   const clauses = clauseRanges(normalized.folded, language);
+  const guarded = new Map<string, boolean>();
   return found.filter((candidate) => {
     if (isInside(candidate, quoted)) return false;
-    const clause = clauses.find((c) => candidate.start >= c.start && candidate.start < c.end);
+    const clauseIndex = clauses.findIndex((c) => candidate.start >= c.start && candidate.start < c.end);
+    const clause = clauses[clauseIndex];
     if (!clause) return true;
-    const clauseText = normalized.folded.slice(clause.start, clause.end);
-    return !guards.some((guard) => guard.category === candidate.rule.category && testOnce(guard.pattern, clauseText));
+    const key = `${clauseIndex}:${candidate.rule.category}`;
+    let taken = guarded.get(key);
+    if (taken === undefined) {
+      const clauseText = normalized.folded.slice(clause.start, clause.end);
+      taken = guards.some((guard) => guard.category === candidate.rule.category && testOnce(guard.pattern, clauseText));
+      guarded.set(key, taken);
+    }
+    return !taken;
   });
 }
 

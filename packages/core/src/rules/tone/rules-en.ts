@@ -91,6 +91,14 @@ const rules: ToneRule[] = [
   },
 
   {
+    id: 'en.blame.sarcasm',
+    category: 'blame',
+    message: 'blame.mocking',
+    pattern: pattern(
+      '\\b(?:great|nice|good|excellent|brilliant|fantastic|well done|way to go)(?: job| work| going)?,? (?:on )?(?:losing|blowing|dropping|tanking|striking out|getting (?:turned down|rejected|shut down))\\b|\\banother (?:deal|one|sale|account|customer) (?:down|lost|gone)\\b[.!,]?\\s*(?:impressive|great|nice|brilliant|wonderful|well done|bravo|congrats)\\b',
+    ),
+  },
+  {
     id: 'en.numbers.target',
     category: 'numbers-pressure',
     message: 'numbers.target',

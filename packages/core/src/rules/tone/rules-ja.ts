@@ -88,6 +88,14 @@ const rules: ToneRule[] = [
   },
 
   {
+    id: 'ja.blame.sarcasm',
+    category: 'blame',
+    message: 'blame.mocking',
+    pattern: pattern(
+      'また(?:断られ|失注|ダメ|だめ|負け|振られ)[^。！？!?\\n]{0,6}?[。!?、]?\\s*(?:さすが|すごい|すばらしい|素晴らしい|お見事|やるね|大したもん)|(?:さすが|お見事|すごいね|やるね)[^。！？!?\\n]{0,4}?[、,]?(?:今月)?(?:これで)?(?:何回目|何度目|また(?:断られ|失注|ダメ))|(?:何回目|何度目)(?:\\?|だ|なの)',
+    ),
+  },
+  {
     id: 'ja.numbers.figures',
     category: 'numbers-pressure',
     message: 'numbers.target',

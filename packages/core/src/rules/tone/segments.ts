@@ -15,9 +15,10 @@ const CLAUSE_BREAKS: Record<Locale, RegExp> = {
 /** Clauses of the folded text, in order, covering all of it. */
 export function clauseRanges(folded: string, locale: Locale): Range[] {
   const ranges: Range[] = [];
-  const breaks = new RegExp(CLAUSE_BREAKS[locale]);
+  const breaks = CLAUSE_BREAKS[locale];
+  breaks.lastIndex = 0;
   let start = 0;
-  for (const match of folded.matchAll(breaks)) {
+  for (let match = breaks.exec(folded); match !== null; match = breaks.exec(folded)) {
     const end = match.index + match[0].length;
     if (end > start) ranges.push({ start, end });
     start = end;
@@ -26,12 +27,15 @@ export function clauseRanges(folded: string, locale: Locale): Range[] {
   return ranges;
 }
 
+const QUOTE_MARKS = /[「『"]/;
+
 /**
  * Spans inside quotation marks: 「」『』 and straight double quotes (curly ones are folded to straight before).
  * Quoted words are someone else's (the customer's, the rep's own) and are not the manager's tone.
  */
 export function quotedRanges(folded: string): Range[] {
   const ranges: Range[] = [];
+  if (!QUOTE_MARKS.test(folded)) return ranges;
   const open: number[] = [];
   let doubleQuote = -1;
   for (let i = 0; i < folded.length; i++) {

@@ -8,6 +8,7 @@ export const TONE_MESSAGE_GROUPS = [
   'blame.why',
   'blame.hindsight',
   'blame.shortfall',
+  'blame.mocking',
   'numbers.target',
   'numbers.only-results',
   'dismiss.minimise',
@@ -32,6 +33,8 @@ export const toneMessages = defineCatalog({
       'Hindsight ("if you had…") points at what can no longer be changed, and it usually lands as blame.',
     'reason.blame.shortfall':
       'Words like "unprepared" or "no excuses" judge the person instead of looking at what happened in the conversation.',
+    'reason.blame.mocking':
+      'Sarcastic praise about a rejection mocks them for it. Even meant as a joke, it is heard as contempt and shuts the conversation down.',
     'reason.numbers.target':
       'Pressing for a target or an amount right after a rejection says the number matters more than the person and what they learned.',
     'reason.numbers.only-results':
@@ -54,6 +57,7 @@ export const toneMessages = defineCatalog({
     'alternative.blame.hindsight': 'Is there something you would like to try next time? I can help you prepare.',
     'alternative.blame.shortfall':
       'Is there anything that would make preparing easier next time? We can work on it together.',
+    'alternative.blame.mocking': 'That was a tough one. How are you doing?',
     'alternative.numbers.target': 'Let the numbers wait for a moment. What did you learn about this customer?',
     'alternative.numbers.only-results': 'Asking why and following up count too. What did this one teach you?',
     'alternative.dismiss.minimise': 'It makes sense that this one stings. Thank you for telling me.',
@@ -75,6 +79,8 @@ export const toneMessages = defineCatalog({
       '「〜していれば」は、もう変えられない過去を指す言葉です。多くの場合、責められていると受け取られます。',
     'reason.blame.shortfall':
       '「準備不足」「言い訳」といった言葉は、商談で起きたことではなく本人を評価する言葉として届きます。',
+    'reason.blame.mocking':
+      '断られたことを皮肉ってほめると、冗談のつもりでも見下されたと受け取られ、話してもらえなくなります。',
     'reason.numbers.target':
       '断られた直後に目標や金額を求めると、本人や学んだことより数字が大事だというメッセージになります。',
     'reason.numbers.only-results':
@@ -95,6 +101,7 @@ export const toneMessages = defineCatalog({
     'alternative.blame.why': '何が難しかったと思いますか。責めるためではなく、一緒に考えたくて聞いています。',
     'alternative.blame.hindsight': '次に試してみたいことはありますか。準備なら手伝います。',
     'alternative.blame.shortfall': '次の準備が少しでも楽になるように、一緒に考えましょう。',
+    'alternative.blame.mocking': '今回は大変でしたね。今の気持ちはどうですか。',
     'alternative.numbers.target': '数字のことは一旦置いて、今回お客様について分かったことを教えてください。',
     'alternative.numbers.only-results': '理由を聞くこともフォローすることも、大切な仕事です。今回の学びは何でしたか。',
     'alternative.dismiss.minimise': '悔しいと感じるのは自然なことです。話してくれてありがとうございます。',
@@ -105,9 +112,16 @@ export const toneMessages = defineCatalog({
   },
 });
 
+const reasons = new Map<ToneMessageGroup, Localized>(
+  TONE_MESSAGE_GROUPS.map((group) => [
+    group,
+    Object.freeze({ ja: toneMessages.texts.ja[`reason.${group}`], en: toneMessages.texts.en[`reason.${group}`] }),
+  ]),
+);
+
+/** The reason in both languages (one frozen object per group, shared by every finding). */
 export function toneReason(group: ToneMessageGroup): Localized {
-  const key = `reason.${group}` as const;
-  return { ja: toneMessages.texts.ja[key], en: toneMessages.texts.en[key] };
+  return reasons.get(group)!;
 }
 
 export function toneAlternative(group: ToneMessageGroup, language: 'ja' | 'en'): string {
