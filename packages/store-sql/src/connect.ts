@@ -19,12 +19,41 @@ export interface SqlitePragmas {
   busyTimeoutMs: number;
 }
 
+// Stores of one process on one file share a connection. better-sqlite3 waits for a lock synchronously, so a
+// second connection in the same process would block the thread that must finish the first one's transaction.
+const sharedFiles = new Map<string, { connection: Connection; users: number }>();
+
+/** Opens (or joins this process's connection to) a SQLite database; see `openSqliteConnection`. */
+export function openSqlite(target: Extract<StoreTarget, { dialect: 'sqlite' }>, busyTimeoutMs: number): Connection {
+  if (target.memory) return openSqliteConnection(target, busyTimeoutMs);
+  const key = resolve(target.path);
+  let entry = sharedFiles.get(key);
+  if (!entry) {
+    const connection = openSqliteConnection(target, busyTimeoutMs);
+    entry = { connection, users: 0 };
+    sharedFiles.set(key, entry);
+  }
+  entry.users++;
+  const shared = entry;
+  let closed = false;
+  return {
+    db: shared.connection.db,
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (--shared.users > 0) return;
+      sharedFiles.delete(key);
+      await shared.connection.close();
+    },
+  };
+}
+
 /**
  * Opens a SQLite database with WAL, `synchronous=NORMAL` (a commit survives a process crash; a power loss
  * may lose the last commits but never corrupts) and a busy timeout, so that writers in other processes wait
  * their turn instead of failing. Prepared statements are cached: Kysely prepares every query anew otherwise.
  */
-export function openSqlite(target: Extract<StoreTarget, { dialect: 'sqlite' }>, busyTimeoutMs: number): Connection {
+function openSqliteConnection(target: Extract<StoreTarget, { dialect: 'sqlite' }>, busyTimeoutMs: number): Connection {
   const path = target.memory ? ':memory:' : resolve(target.path);
   let raw: Database.Database;
   try {

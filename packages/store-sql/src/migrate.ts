@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { SqlDialectName } from './config';
 import { SqlStoreError } from './errors';
-import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 import type { Tables } from './tables';
 
 // biome-ignore lint/suspicious/noExplicitAny: the store builds its own SQL; Kysely's table typing is not used
@@ -12,24 +12,33 @@ type AnyKysely = Kysely<any>;
  * with `BEGIN IMMEDIATE` (every pending step in one transaction), PostgreSQL with an advisory lock held while
  * each step runs in its own transaction. A schema newer than this code is refused and left untouched.
  */
-export async function migrate(db: AnyKysely, dialect: SqlDialectName, t: Tables): Promise<number> {
-  return dialect === 'sqlite' ? migrateSqlite(db, t) : migratePostgres(db, t);
+export async function migrate(
+  db: AnyKysely,
+  dialect: SqlDialectName,
+  t: Tables,
+  steps: readonly Migration[] = MIGRATIONS,
+): Promise<number> {
+  return dialect === 'sqlite' ? migrateSqlite(db, t, steps) : migratePostgres(db, t, steps);
 }
 
-async function migrateSqlite(db: AnyKysely, t: Tables): Promise<number> {
+const latestOf = (steps: readonly Migration[]) => steps[steps.length - 1]?.version ?? 0;
+
+async function migrateSqlite(db: AnyKysely, t: Tables, steps: readonly Migration[]): Promise<number> {
   return db.connection().execute(async (conn) => {
     await sql`BEGIN IMMEDIATE`.execute(conn);
     try {
       await createVersionTable(conn, t);
       const current = await currentVersion(conn, t);
-      refuseNewer(current);
-      for (const step of MIGRATIONS) {
+      refuseNewer(current, latestOf(steps));
+      for (const step of steps) {
         if (step.version <= current) continue;
         for (const statement of step.statements(t, 'sqlite')) await statement.execute(conn);
         await recordStep(conn, t, step.version, step.name);
       }
+      // Always a write, so that a read-only file is refused at start rather than at the first real write.
+      await sql.raw(`PRAGMA user_version = ${Math.max(current, latestOf(steps))}`).execute(conn);
       await sql`COMMIT`.execute(conn);
-      return Math.max(current, LATEST_VERSION);
+      return Math.max(current, latestOf(steps));
     } catch (error) {
       await sql`ROLLBACK`.execute(conn).catch(() => undefined);
       throw error;
@@ -37,7 +46,7 @@ async function migrateSqlite(db: AnyKysely, t: Tables): Promise<number> {
   });
 }
 
-async function migratePostgres(db: AnyKysely, t: Tables): Promise<number> {
+async function migratePostgres(db: AnyKysely, t: Tables, steps: readonly Migration[]): Promise<number> {
   const lockKey = `rebound-store-sql:${t.schema ?? ''}:${t.prefix}`;
   return db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(hashtext(${lockKey}))`.execute(conn);
@@ -45,8 +54,8 @@ async function migratePostgres(db: AnyKysely, t: Tables): Promise<number> {
       if (t.schema) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(t.schema)}`.execute(conn);
       await createVersionTable(conn, t);
       let current = await currentVersion(conn, t);
-      refuseNewer(current);
-      for (const step of MIGRATIONS) {
+      refuseNewer(current, latestOf(steps));
+      for (const step of steps) {
         if (step.version <= current) continue;
         await sql`BEGIN`.execute(conn);
         try {
@@ -77,9 +86,9 @@ async function currentVersion(conn: AnyKysely, t: Tables): Promise<number> {
   return Number(rows[0]?.v ?? 0);
 }
 
-function refuseNewer(current: number): void {
-  if (current > LATEST_VERSION) {
-    throw new SqlStoreError('unavailable', 'store.schema-newer', { found: current, known: LATEST_VERSION });
+function refuseNewer(current: number, known: number): void {
+  if (current > known) {
+    throw new SqlStoreError('unavailable', 'store.schema-newer', { found: current, known });
   }
 }
 

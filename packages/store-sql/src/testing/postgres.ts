@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     if (problem === null) return existingServer(url, source);
     tried.push(`${redact(url)}: ${problem}`);
   }
-  return throwawayCluster(tried);
+  return startThrowawayPostgres({ tried });
 }
 
 async function probe(url: string): Promise<string | null> {
@@ -116,7 +116,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function throwawayCluster(tried: string[]): Promise<TestPostgres> {
+/**
+ * Starts a PostgreSQL cluster of its own from the installed binaries, on a free loopback port in a temporary
+ * folder. With `password`, the user postgres needs it over TCP (scram-sha-256), as a real server would.
+ */
+export async function startThrowawayPostgres(
+  options: { password?: string; tried?: string[] } = {},
+): Promise<TestPostgres> {
+  const tried = options.tried ?? [];
   const bin = findBinaries();
   if (!bin) {
     throw new Error(
@@ -150,8 +157,16 @@ async function throwawayCluster(tried: string[]): Promise<TestPostgres> {
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  const auth = options.password ? ['--auth-local=trust', '--auth-host=scram-sha-256'] : ['--auth=trust'];
+  const pwfile = join(dir, 'pwfile');
+  if (options.password) {
+    writeFileSync(pwfile, `${options.password}\n`, { mode: 0o600 });
+    if (asRoot) execFileSync('chown', ['postgres:postgres', pwfile]);
+    auth.push(`--pwfile=${pwfile}`);
+  }
   try {
-    exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    exec('initdb', ['-D', data, '-U', 'postgres', ...auth, '-E', 'UTF8', '--locale=C', '--no-sync']);
+    rmSync(pwfile, { force: true });
     exec('pg_ctl', [
       '-D',
       data,
@@ -170,7 +185,8 @@ async function throwawayCluster(tried: string[]): Promise<TestPostgres> {
     throw new Error(`Could not start a throwaway PostgreSQL cluster from ${bin}: ${detail}`);
   }
   process.once('exit', stop);
-  const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const secret = options.password ? `:${encodeURIComponent(options.password)}` : '';
+  const adminUrl = `postgres://postgres${secret}@127.0.0.1:${port}/postgres`;
   return {
     adminUrl,
     source: 'throwaway',

@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import { aLog, aTeam } from '@rebound/core/testing';
+import { createSqlStore, SCHEMA_VERSION, type SqlStore, SqlStoreError } from '@rebound/store-sql';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../src/migrate';
+import { MIGRATIONS, type Migration } from '../src/migrations';
+import { makeTables, type Tables } from '../src/tables';
+import { usePostgresDatabase, useTempDir } from './helpers';
+
+const dir = useTempDir();
+const database = usePostgresDatabase();
+let n = 0;
+
+/** One database (a SQLite file, or a PostgreSQL schema) that several stores can open. */
+interface Target {
+  open(tablePrefix?: string): Promise<SqlStore>;
+  tables(tablePrefix?: string): Tables;
+}
+
+const targets: Array<[string, () => Target]> = [
+  [
+    'SQLite file',
+    () => {
+      const url = `sqlite:${join(dir(), `migrations-${++n}.db`)}`;
+      return {
+        open: (tablePrefix) => createSqlStore({ url, tablePrefix }),
+        tables: (p = '') => makeTables(p, undefined),
+      };
+    },
+  ],
+  [
+    'PostgreSQL',
+    () => {
+      const schema = `migrations_${process.pid}_${++n}`;
+      return {
+        open: (tablePrefix) => createSqlStore({ url: database().url, schema, tablePrefix, poolSize: 2 }),
+        tables: (p = '') => makeTables(p, schema),
+      };
+    },
+  ],
+];
+
+async function appliedVersions(store: SqlStore, tables: Tables): Promise<number[]> {
+  const { rows } = await sql<{ version: number }>`SELECT version FROM ${tables.t('schema_migrations')}
+    ORDER BY version`.execute(store.kysely);
+  return rows.map((r) => Number(r.version));
+}
+
+describe.each(targets)('migrations on %s', (_name, makeTarget) => {
+  it('creates the schema once; opening again changes nothing and keeps the data', async () => {
+    const target = makeTarget();
+    const first = await target.open();
+    expect(first.schemaVersion).toBe(SCHEMA_VERSION);
+    await first.putLog(aLog({ id: 'kept', authorId: 'rep-1' }));
+    await first.close();
+    const second = await target.open();
+    expect(second.schemaVersion).toBe(SCHEMA_VERSION);
+    expect((await second.getLog('tenant-a', 'kept'))?.id).toBe('kept');
+    expect(await appliedVersions(second, target.tables())).toEqual(MIGRATIONS.map((m) => m.version));
+    await second.close();
+  });
+
+  it('lets several stores start at once on a new database, each step applied exactly once', async () => {
+    const target = makeTarget();
+    const stores = await Promise.all(Array.from({ length: 6 }, () => target.open()));
+    for (const store of stores) expect(store.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(await appliedVersions(stores[0]!, target.tables())).toEqual(MIGRATIONS.map((m) => m.version));
+    await stores[0]!.putTeam(aTeam({ id: 't1' }));
+    expect((await stores[5]!.getTeam('tenant-a', 't1'))?.id).toBe('t1');
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('keeps stores with different table prefixes apart in one database', async () => {
+    const target = makeTarget();
+    const a = await target.open('app_a_');
+    const b = await target.open('app_b_');
+    await a.putTeam(aTeam({ id: 'only-in-a' }));
+    expect(await b.getTeam('tenant-a', 'only-in-a')).toBeNull();
+    expect((await a.getTeam('tenant-a', 'only-in-a'))?.id).toBe('only-in-a');
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('leaves no half-applied step behind when a step fails', async () => {
+    const target = makeTarget();
+    const store = await target.open();
+    const tables = target.tables();
+    const broken: Migration = {
+      version: SCHEMA_VERSION + 1,
+      name: 'fails halfway',
+      statements: (t) => [
+        sql`CREATE TABLE ${t.t('persons')}_extra (id TEXT PRIMARY KEY)`,
+        sql`ALTER TABLE ${t.t('logs')} ADD COLUMN half_done INTEGER`,
+        sql`THIS IS NOT SQL`,
+      ],
+    };
+    await expect(migrate(store.kysely, store.dialect, tables, [...MIGRATIONS, broken])).rejects.toThrow();
+    expect(await appliedVersions(store, tables)).toEqual(MIGRATIONS.map((m) => m.version));
+    // The step's first statements were rolled back with it: the column is not there.
+    await expect(sql`SELECT half_done FROM ${tables.t('logs')}`.execute(store.kysely)).rejects.toThrow();
+    await store.putLog(aLog({ id: 'still-works', authorId: 'rep-1' }));
+    await store.close();
+  });
+
+  it('refuses a schema newer than the code, naming both versions, and leaves it untouched', async () => {
+    const target = makeTarget();
+    const store = await target.open();
+    const future = SCHEMA_VERSION + 41;
+    await sql`INSERT INTO ${target.tables().t('schema_migrations')} (version, name, applied_at)
+      VALUES (${future}, 'from the future', '2030-01-01T00:00:00.000Z')`.execute(store.kysely);
+    await store.close();
+    const error = await target.open().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SqlStoreError);
+    expect(error).toMatchObject({ code: 'unavailable', detailKey: 'store.schema-newer' });
+    expect((error as Error).message).toContain(`version ${future}`);
+    expect((error as Error).message).toContain(`(version ${SCHEMA_VERSION})`);
+  });
+});
