@@ -32,8 +32,10 @@ function log(daysAgo: number, o: Partial<RejectionLog> = {}): RejectionLog {
 function baselineWeeks(pressure: number, energy: number, o: Partial<CheckIn> = {}): CheckIn[] {
   return [15, 22, 29, 36, 43, 50, 57, 64].map((d) => checkIn(d, pressure, energy, o));
 }
-function find<K extends Signal['kind']>(signals: Signal[], kind: K): Extract<Signal, { kind: K }> | undefined {
-  return signals.find((s): s is Extract<Signal, { kind: K }> => s.kind === kind);
+/** The signal type whose `kind` can be K (trend signals share one type for two kinds). */
+type Of<K extends Signal['kind'], S = Signal> = S extends { kind: infer SK } ? (K extends SK ? S : never) : never;
+function find<K extends Signal['kind']>(signals: Signal[], kind: K): Of<K> | undefined {
+  return signals.find((s) => s.kind === kind) as Of<K> | undefined;
 }
 
 describe('computeSignals: pressure and energy against the rep’s own baseline', () => {

@@ -1,0 +1,164 @@
+import { REASON_CATEGORIES, type ReasonCategory } from '../../records/enums';
+import type { InsightCountRow } from '../../store/port';
+
+/** Later outcomes a team sees. `closed` is recorded but is not a figure: it praises nothing and blames no one. */
+export const SHOWN_OUTCOMES = ['reopened', 'won-later', 'referral', 'repeat'] as const;
+export type ShownOutcome = (typeof SHOWN_OUTCOMES)[number];
+
+/**
+ * The counts every published figure is computed from. Rates and shares are published only when the counts they
+ * divide are, so protecting these cells protects every figure.
+ */
+export type CellKey =
+  | 'logs'
+  | 'checkIns'
+  | 'participants'
+  | 'askedWhy'
+  | 'discovery'
+  | 'followUp'
+  | `outcome:${ShownOutcome}`
+  | `reason:${ReasonCategory}`;
+
+export const CELL_KEYS: readonly CellKey[] = [
+  'logs',
+  'checkIns',
+  'participants',
+  'askedWhy',
+  'discovery',
+  'followUp',
+  ...SHOWN_OUTCOMES.map((o) => `outcome:${o}` as const),
+  ...REASON_CATEGORIES.map((r) => `reason:${r}` as const),
+];
+
+export type HiddenReason = 'too-few-contributors' | 'complementary';
+
+export interface Cell {
+  count: number;
+  /** The distinct people whose entries this count rests on. */
+  contributors: ReadonlySet<string>;
+  hidden: HiddenReason | null;
+}
+
+/** One group figures are published for: a team, or an org total. */
+export interface Population {
+  /** Denominator of participation: rep members, opted-out ones included when the caller says how many. */
+  members: number;
+  cells: Record<CellKey, Cell>;
+}
+
+/**
+ * Counts of a group of rows (one row per person). A count is hidden at once when fewer than `k` distinct people
+ * contributed to it. Rates (asked why, discovery, follow-up, outcomes) are figures about everyone who logged,
+ * so their contributors are the people who logged; a reason cell's contributors are the people with a rejection
+ * of that reason.
+ */
+export function populationOf(rows: Iterable<InsightCountRow>, members: number, k: number): Population {
+  const loggers = new Set<string>();
+  const checkers = new Set<string>();
+  const participants = new Set<string>();
+  const reasonPeople = new Map<ReasonCategory, Set<string>>(REASON_CATEGORIES.map((r) => [r, new Set()]));
+  const sums = new Map<CellKey, number>(CELL_KEYS.map((key) => [key, 0]));
+  const add = (key: CellKey, n: number) => sums.set(key, sums.get(key)! + n);
+  for (const row of rows) {
+    if (row.logs > 0) loggers.add(row.personId);
+    if (row.checkIns > 0) checkers.add(row.personId);
+    if (row.logs > 0 || row.checkIns > 0) participants.add(row.personId);
+    add('logs', row.logs);
+    add('checkIns', row.checkIns);
+    add('askedWhy', row.askedWhy);
+    add('discovery', row.discovery);
+    add('followUp', row.followUp);
+    for (const o of SHOWN_OUTCOMES) add(`outcome:${o}`, row.outcomes[o]);
+    for (const r of REASON_CATEGORIES) {
+      if (row.reasons[r] > 0) {
+        add(`reason:${r}`, row.reasons[r]);
+        reasonPeople.get(r)!.add(row.personId);
+      }
+    }
+  }
+  const contributorsOf = (key: CellKey): ReadonlySet<string> => {
+    if (key === 'checkIns') return checkers;
+    if (key === 'participants') return participants;
+    if (key.startsWith('reason:')) return reasonPeople.get(key.slice(7) as ReasonCategory)!;
+    return loggers;
+  };
+  const cells = {} as Record<CellKey, Cell>;
+  for (const key of CELL_KEYS) {
+    const contributors = contributorsOf(key);
+    const count = key === 'participants' ? participants.size : sums.get(key)!;
+    cells[key] = { count, contributors, hidden: contributors.size < k ? 'too-few-contributors' : null };
+  }
+  return { members, cells };
+}
+
+/** A published total and the published parts that add up to it: subtracting shown parts reveals hidden ones. */
+export interface Relation {
+  total: Cell;
+  parts: readonly Cell[];
+}
+
+/** Within a group: the rejection logs are the sum of the reason cells. */
+export function reasonRelation(population: Population): Relation {
+  return { total: population.cells.logs, parts: REASON_CATEGORIES.map((r) => population.cells[`reason:${r}`]) };
+}
+
+/** Across teams: every org total is (at most) the sum of the same count of each team. */
+export function teamRelations(total: Population, teams: readonly Population[]): Relation[] {
+  return CELL_KEYS.map((key) => ({ total: total.cells[key], parts: teams.map((t) => t.cells[key]) }));
+}
+
+/**
+ * Complementary suppression. In each relation, hidden cells must not be recoverable by subtraction: when the
+ * total is shown, at least two parts are hidden and the people behind the hidden parts together number at least
+ * `k`; when the total is hidden, at least one part is hidden with it. The next-smallest shown part is hidden
+ * until that holds. Hiding in one relation can break another, so this runs until nothing changes.
+ */
+export function protect(relations: readonly Relation[], k: number): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const relation of relations) if (protectRelation(relation, k)) changed = true;
+  }
+}
+
+function protectRelation({ total, parts }: Relation, k: number): boolean {
+  let changed = false;
+  for (;;) {
+    const hiddenParts = parts.filter((p) => p.hidden !== null);
+    if (total.hidden !== null) {
+      if (hiddenParts.length > 0 || parts.length === 0) return changed;
+    } else {
+      if (hiddenParts.length === 0) return changed;
+      if (hiddenParts.length >= 2 && unionReaches(hiddenParts, k)) return changed;
+    }
+    const next = smallestShown(parts);
+    if (next) {
+      next.hidden = 'complementary';
+    } else {
+      // Every part is hidden and they still rest on fewer than k people: the total would give them away.
+      total.hidden = 'complementary';
+    }
+    changed = true;
+  }
+}
+
+function smallestShown(parts: readonly Cell[]): Cell | undefined {
+  let best: Cell | undefined;
+  for (const p of parts) {
+    if (p.hidden !== null) continue;
+    if (!best || p.count < best.count || (p.count === best.count && p.contributors.size < best.contributors.size)) {
+      best = p;
+    }
+  }
+  return best;
+}
+
+function unionReaches(cells: readonly Cell[], k: number): boolean {
+  const people = new Set<string>();
+  for (const cell of cells) {
+    for (const person of cell.contributors) {
+      people.add(person);
+      if (people.size >= k) return true;
+    }
+  }
+  return false;
+}
