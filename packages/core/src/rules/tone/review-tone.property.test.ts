@@ -114,6 +114,26 @@ describe('reviewTone properties', () => {
     );
   });
 
+  it('text put in front of a draft shifts every span by its typed length, however it normalises', () => {
+    const padding = fc.constantFrom('㍿', 'ｶﾞ', 'ﾊﾟﾊﾟ', 'ＡＢＣ　', '🙂', 'ﬁ', '\u3099', 'abc', '');
+    const entries = [
+      ...jaDev.filter((e) => e.expected.length > 0).map((e) => ({ text: e.text, locale: 'ja' as const, sep: '。' })),
+      ...enDev.filter((e) => e.expected.length > 0).map((e) => ({ text: e.text, locale: 'en' as const, sep: '. ' })),
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...entries), padding, (entry, pad) => {
+        const prefix = pad + entry.sep;
+        const alone = reviewTone(entry.text, { locale: entry.locale }).findings;
+        const padded = reviewTone(prefix + entry.text, { locale: entry.locale }).findings;
+        expect(alone.length).toBeGreaterThan(0);
+        expect(padded.map((f) => [f.category, f.start - prefix.length, f.end - prefix.length, f.excerpt])).toEqual(
+          alone.map((f) => [f.category, f.start, f.end, f.excerpt]),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('an English draft typed in full-width letters gets the same categories', () => {
     const flagged = enDev.filter((e) => e.expected.length > 0 && !/[^\x20-\x7e]/.test(e.text));
     fc.assert(

@@ -55,6 +55,16 @@ describe('reviewTone: Japanese drafts', () => {
     for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
   });
 
+  it('maps spans back through characters that change length when normalised', () => {
+    // ｶﾞﾝﾊﾞﾚ is 6 units typed, 4 when read; ㍿ is 1 unit typed, 4 when read (株式会社).
+    const text = 'ｶﾞﾝﾊﾞﾚ！もっとｶﾞﾝﾊﾞﾚ。㍿の件はあなたのせいだよ。';
+    const findings = reviewTone(text, { locale: 'ja' }).findings;
+    expect(findings.map((f) => [f.category, f.start, f.end, f.excerpt])).toEqual([
+      ['empty-exhortation', 7, 15, 'もっとｶﾞﾝﾊﾞ'],
+      ['blame', 21, 27, 'あなたのせい'],
+    ]);
+  });
+
   it('treats katakana and hiragana spellings alike', () => {
     expect(categories('モット頑張レ', 'ja')).toEqual(['empty-exhortation']);
     expect(categories('ヤマダさんはもう達成してるよ。', 'ja')).toEqual(['comparison']);
