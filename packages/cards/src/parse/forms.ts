@@ -1,18 +1,21 @@
 import {
   addDays,
-  checkInSchema,
+  answerManagerRequestInput,
   idSchema,
   isTimeZone,
-  itemKindSchema,
   localDateOf,
   localDateSchema,
-  managerReplySchema,
-  outcomeSchema,
+  logRejectionInput,
   parseInput,
   personSchema,
   privacySettingsSchema,
-  rejectionLogSchema,
+  promptAnswerSchema,
+  recordOutcomeInput,
+  replyInput,
+  requestManagerInput,
   scheduleSchema,
+  setVisibilityInput,
+  submitCheckInInput,
   visibilitySchema,
   zonedTimeToInstant,
 } from '@rebound/core';
@@ -27,21 +30,8 @@ export interface SubmitContext {
 
 const isDate = (v: unknown): v is string => typeof v === 'string' && localDateSchema.safeParse(v).success;
 
-// The log a rep writes: the stored record without what the service fills in (ids, author, timestamps).
-export const logInputSchema = rejectionLogSchema.pick({
-  customerLabel: true,
-  occurredAt: true,
-  stage: true,
-  askedWhy: true,
-  reason: true,
-  customerWords: true,
-  discovery: true,
-  nextStep: true,
-  feeling: true,
-  learned: true,
-  visibility: true,
-});
-export type LogInput = z.output<typeof logInputSchema>;
+// Every form is validated by the schema of the core use case it feeds (one source of truth).
+export type LogInput = z.output<typeof logRejectionInput>;
 
 export interface LogSubmission {
   /** Set when the form edited an existing log. */
@@ -66,7 +56,7 @@ export function parseLogForm(data: Submitted, ctx: SubmitContext): ParseResult<L
     const nextStepDate = field(data, 'nextStepDate');
     const hasNextStep = nextStepKind !== undefined || nextStepNote !== undefined || nextStepDate !== undefined;
     const logId = field(data, 'logId');
-    const input = parseInput(logInputSchema, {
+    const input = parseInput(logRejectionInput, {
       customerLabel: field(data, 'customerLabel'),
       occurredAt,
       stage: field(data, 'stage'),
@@ -91,28 +81,14 @@ function answerValue(kind: z.infer<typeof answerKindSchema>, data: Submitted, ke
   return value === undefined ? null : value;
 }
 
-export const checkInInputSchema = checkInSchema.pick({
-  cadence: true,
-  periodKey: true,
-  answers: true,
-  pressure: true,
-  energy: true,
-  lastPeriodRating: true,
-  onTrack: true,
-  permissionToNotSell: true,
-  supportRequested: true,
-  answerPreference: true,
-  note: true,
-  visibility: true,
-});
-export type CheckInInput = z.output<typeof checkInInputSchema>;
+export type CheckInInput = z.output<typeof submitCheckInInput>;
 
 /** The check-in card (`checkIn.submit`) → the check-in input, validated by core's schema. */
 export function parseCheckInForm(data: Submitted): ParseResult<CheckInInput> {
   return attempt(() => {
     const refs = parseInput(promptRefsSchema, data.prompts ?? []);
     const answers = refs.map((ref, i) => ({ promptId: ref.id, answer: answerValue(ref.kind, data, `answer_${i}`) }));
-    return parseInput(checkInInputSchema, {
+    return parseInput(submitCheckInInput, {
       cadence: field(data, 'cadence'),
       periodKey: field(data, 'periodKey'),
       answers,
@@ -131,7 +107,7 @@ export function parseCheckInForm(data: Submitted): ParseResult<CheckInInput> {
 
 const reflectionSchema = z.strictObject({
   logId: idSchema,
-  answer: checkInSchema.shape.answers.element,
+  answer: promptAnswerSchema,
   visibility: visibilitySchema,
 });
 export type LogReflectionInput = z.output<typeof reflectionSchema>;
@@ -152,17 +128,12 @@ export function parseLogReflection(data: Submitted): ParseResult<LogReflectionIn
   });
 }
 
-const visibilityChangeSchema = z.strictObject({
-  itemKind: itemKindSchema,
-  itemId: idSchema,
-  visibility: visibilitySchema,
-});
-export type VisibilityChange = z.output<typeof visibilityChangeSchema>;
+export type VisibilityChange = z.output<typeof setVisibilityInput>;
 
 /** My items: `item.visibility` (the slot's choice) or `item.withdraw` (back to only me). */
 export function parseVisibilityChange(data: Submitted): ParseResult<VisibilityChange> {
   return attempt(() =>
-    parseInput(visibilityChangeSchema, {
+    parseInput(setVisibilityInput, {
       itemKind: field(data, 'itemKind'),
       itemId: field(data, 'itemId'),
       visibility: data.action === 'item.withdraw' ? 'private' : field(data, `visibility_${slotOf(data)}`),
@@ -175,14 +146,13 @@ function slotOf(data: Submitted): string {
   return typeof slot === 'string' && /^\d{1,2}$/.test(slot) ? slot : 'x';
 }
 
-export const outcomeInputSchema = outcomeSchema.pick({ logId: true, kind: true, occurredOn: true, note: true });
-export type OutcomeInput = z.output<typeof outcomeInputSchema>;
+export type OutcomeInput = z.output<typeof recordOutcomeInput>;
 
 /** My items: `item.outcome` → what happened later to a log. */
 export function parseOutcomeForm(data: Submitted): ParseResult<OutcomeInput> {
   const slot = slotOf(data);
   return attempt(() =>
-    parseInput(outcomeInputSchema, {
+    parseInput(recordOutcomeInput, {
       logId: field(data, 'logId'),
       kind: field(data, `outcomeKind_${slot}`),
       occurredOn: field(data, `outcomeDate_${slot}`),
@@ -191,21 +161,21 @@ export function parseOutcomeForm(data: Submitted): ParseResult<OutcomeInput> {
   );
 }
 
-export const replyInputSchema = managerReplySchema.pick({ itemKind: true, itemId: true, templateId: true, text: true });
-export type ReplyInput = z.output<typeof replyInputSchema>;
+export type ReplyInput = z.output<typeof replyInput>;
 
 /** Manager notification: `reply.review` or `reply.send` → the draft and what it answers. */
 export function parseReplyDraft(data: Submitted): ParseResult<ReplyInput> {
   return attempt(() =>
-    parseInput(replyInputSchema, {
+    parseInput(replyInput, {
       itemKind: field(data, 'itemKind'),
       itemId: field(data, 'itemId'),
-      templateId: field(data, 'templateId') ?? null,
+      templateId: field(data, 'templateId'),
       text: field(data, 'draft'),
     }),
   );
 }
 
+// Flat, as the card's inputs are; each field is checked by the record schema the settings use case stores.
 export const settingsInputSchema = z.strictObject({
   enabled: scheduleSchema.shape.enabled,
   cadence: scheduleSchema.shape.cadence,
@@ -258,19 +228,15 @@ export function parseSettingsForm(data: Submitted): ParseResult<SettingsInput> {
   });
 }
 
-const managerRequestSchema = z.strictObject({ managerId: idSchema });
-
 /** The manager request form (`managerRequest.send`). */
-export function parseManagerRequest(data: Submitted): ParseResult<z.output<typeof managerRequestSchema>> {
-  return attempt(() => parseInput(managerRequestSchema, { managerId: field(data, 'managerId') }));
+export function parseManagerRequest(data: Submitted): ParseResult<z.output<typeof requestManagerInput>> {
+  return attempt(() => parseInput(requestManagerInput, { managerId: field(data, 'managerId') }));
 }
 
-const decisionSchema = z.strictObject({ assignmentId: idSchema, accept: z.boolean() });
-
 /** The manager's answer to a request (`managerRequest.accept` / `managerRequest.decline`). */
-export function parseManagerDecision(data: Submitted): ParseResult<z.output<typeof decisionSchema>> {
+export function parseManagerDecision(data: Submitted): ParseResult<z.output<typeof answerManagerRequestInput>> {
   return attempt(() =>
-    parseInput(decisionSchema, {
+    parseInput(answerManagerRequestInput, {
       assignmentId: field(data, 'assignmentId'),
       accept:
         data.action === 'managerRequest.accept' ? true : data.action === 'managerRequest.decline' ? false : undefined,
