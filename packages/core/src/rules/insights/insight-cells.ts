@@ -83,10 +83,14 @@ export function populationOf(rows: Iterable<InsightCountRow>, members: number, k
     return loggers;
   };
   const cells = {} as Record<CellKey, Cell>;
+  const logsShown = loggers.size >= k;
   for (const key of CELL_KEYS) {
     const contributors = contributorsOf(key);
     const count = key === 'participants' ? participants.size : sums.get(key)!;
-    cells[key] = { count, contributors, hidden: contributors.size < k ? 'too-few-contributors' : null };
+    // A reason no one met is a plain 0 beside a shown total: it rests on no one's entries.
+    const zeroReason = key.startsWith('reason:') && contributors.size === 0 && logsShown;
+    const hidden = contributors.size < k && !zeroReason ? 'too-few-contributors' : null;
+    cells[key] = { count, contributors, hidden };
   }
   return { members, cells };
 }
@@ -109,9 +113,9 @@ export function teamRelations(total: Population, teams: readonly Population[]): 
 
 /**
  * Complementary suppression. In each relation, hidden cells must not be recoverable by subtraction: when the
- * total is shown, at least two parts are hidden and the people behind the hidden parts together number at least
- * `k`; when the total is hidden, at least one part is hidden with it. The next-smallest shown part is hidden
- * until that holds. Hiding in one relation can break another, so this runs until nothing changes.
+ * total is shown, at least two (non-zero) parts are hidden and the people behind the hidden parts together
+ * number at least `k`; when the total is hidden, at least one part is hidden with it. The next-smallest shown
+ * part is hidden until that holds. Hiding in one relation can break another, so this runs until nothing changes.
  */
 export function protect(relations: readonly Relation[], k: number): void {
   for (let changed = true; changed; ) {
@@ -123,19 +127,22 @@ export function protect(relations: readonly Relation[], k: number): void {
 function protectRelation({ total, parts }: Relation, k: number): boolean {
   let changed = false;
   for (;;) {
-    const hiddenParts = parts.filter((p) => p.hidden !== null);
+    // A part that rests on nobody is a zero: hiding it protects no one, and it reveals no one when derived.
+    const hidden = parts.filter((p) => p.hidden !== null && p.contributors.size > 0);
     if (total.hidden !== null) {
-      if (hiddenParts.length > 0 || parts.length === 0) return changed;
+      if (hidden.length > 0 || !parts.some((p) => p.contributors.size > 0)) return changed;
     } else {
-      if (hiddenParts.length === 0) return changed;
-      if (hiddenParts.length >= 2 && unionReaches(hiddenParts, k)) return changed;
+      if (hidden.length === 0) return changed;
+      if (hidden.length >= 2 && unionReaches(hidden, k)) return changed;
     }
     const next = smallestShown(parts);
     if (next) {
       next.hidden = 'complementary';
-    } else {
+    } else if (total.hidden === null) {
       // Every part is hidden and they still rest on fewer than k people: the total would give them away.
       total.hidden = 'complementary';
+    } else {
+      return changed;
     }
     changed = true;
   }
@@ -144,7 +151,7 @@ function protectRelation({ total, parts }: Relation, k: number): boolean {
 function smallestShown(parts: readonly Cell[]): Cell | undefined {
   let best: Cell | undefined;
   for (const p of parts) {
-    if (p.hidden !== null) continue;
+    if (p.hidden !== null || p.contributors.size === 0) continue;
     if (!best || p.count < best.count || (p.count === best.count && p.contributors.size < best.contributors.size)) {
       best = p;
     }

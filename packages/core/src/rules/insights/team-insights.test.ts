@@ -92,8 +92,8 @@ describe('computeTeamInsights: complementary cells', () => {
   });
 
   it('keeps hiding while the hidden cells together rest on fewer than k people', () => {
-    // competitor and trust come from the same two people, and no one met the other three reasons: hiding those
-    // cells alone would still let the two people's logs be read from the total.
+    // competitor and trust come from the same two people: hiding both cells would still let those two
+    // people's logs be read from the total, so a cell resting on other people is hidden as well.
     const rows = [
       ...people(4, { reasons: { price: 2, timing: 2, budget: 1 } }),
       aRow('p5', { reasons: { price: 2, timing: 2, budget: 1, competitor: 1, trust: 1 } }),
@@ -105,6 +105,14 @@ describe('computeTeamInsights: complementary cells', () => {
     expect(hidden).toContain('competitor');
     expect(hidden).toContain('trust');
     expect(figures.reasons.budget.hidden?.reason).toBe('complementary');
+  });
+
+  it('shows a reason no one met as 0 beside a shown total, and hides it with the total', () => {
+    const shown = computeTeamInsights({ teamId: 'team-a', rows: people(5, { reasons: { price: 2 } }), k: 5 });
+    expect(shown.figures.reasons.trust).toMatchObject({ value: 0, count: 0, contributors: 0, hidden: null });
+    expect(shown.figures.reasons.price).toMatchObject({ value: 1, count: 10, hidden: null });
+    const small = computeTeamInsights({ teamId: 'team-a', rows: people(4, { reasons: { price: 2 } }), k: 5 });
+    expect(small.figures.reasons.trust.hidden?.reason).toBe('too-few-contributors');
   });
 
   it('needs no complementary cell when nothing is hidden', () => {
