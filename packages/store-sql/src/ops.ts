@@ -44,6 +44,16 @@ export interface OpsContext {
   atomic<T>(tenantId: string, work: (ops: SqlOps) => Promise<T>): Promise<T>;
 }
 
+/** Records for `importRecords`; any subset. */
+export interface ImportRecords {
+  persons?: readonly Person[];
+  teams?: readonly Team[];
+  memberships?: readonly Membership[];
+  logs?: readonly RejectionLog[];
+  outcomes?: readonly Outcome[];
+  checkIns?: readonly CheckIn[];
+}
+
 const OUTCOME_FLAGS = [
   ['reopened', 'o_reopened'],
   ['won-later', 'o_won_later'],
@@ -82,6 +92,25 @@ export class SqlOps implements StoreOps {
       ON CONFLICT (${sql.join(key.map((c) => sql.id(c)))}) DO UPDATE SET ${sql.join(
         updates.map((c) => sql`${sql.id(c)} = excluded.${sql.id(c)}`),
       )}`);
+  }
+
+  /** Multi-row upsert in chunks (parameter limits); within a chunk the last row for a key wins. */
+  private async upsertMany(table: Exclude<TableName, 'schema_migrations' | 'share_audience'>, rows: Row[]) {
+    if (rows.length === 0) return;
+    const key = PRIMARY_KEYS[table];
+    const columns = Object.keys(rows[0]!);
+    const updates = columns.filter((c) => !key.includes(c));
+    const perChunk = Math.max(1, Math.floor(30_000 / columns.length));
+    for (let i = 0; i < rows.length; i += perChunk) {
+      const chunk = new Map<string, Row>();
+      for (const row of rows.slice(i, i + perChunk)) chunk.set(key.map((k) => row[k]).join('\u0000'), row);
+      const values = [...chunk.values()].map((row) => sql`(${sql.join(columns.map((c) => row[c]))})`);
+      await this.run(sql`INSERT INTO ${this.t.t(table)} (${sql.join(columns.map((c) => sql.id(c)))})
+        VALUES ${sql.join(values)}
+        ON CONFLICT (${sql.join(key.map((c) => sql.id(c)))}) DO UPDATE SET ${sql.join(
+          updates.map((c) => sql`${sql.id(c)} = excluded.${sql.id(c)}`),
+        )}`);
+    }
   }
 
   private getById<T>(table: TableName, tenantId: string, id: string): Promise<T | null> {
@@ -399,6 +428,59 @@ export class SqlOps implements StoreOps {
     return records(
       await this.rows(sql`SELECT data FROM ${this.t.t('deliveries')} WHERE ${and(where)} ORDER BY created_at, id`),
     );
+  }
+
+  /**
+   * Writes many records at once with multi-row upserts (imports of history, benchmarks): the same result as
+   * putting each one, without a round trip per record. Call it inside a transaction (the store does).
+   */
+  async importRecords(records: ImportRecords): Promise<void> {
+    await this.upsertMany('persons', (records.persons ?? []).map(rowOf.person));
+    await this.upsertMany('teams', (records.teams ?? []).map(rowOf.team));
+    await this.upsertMany('memberships', (records.memberships ?? []).map(rowOf.membership));
+    for (const checkIn of records.checkIns ?? []) await this.putCheckIn(checkIn);
+    const outcomes = records.outcomes ?? [];
+    await this.upsertMany('outcomes', outcomes.map(rowOf.outcome));
+    const logs = records.logs ?? [];
+    const imported = new Set<string>();
+    for (let i = 0; i < logs.length; i += 500) {
+      const chunk = logs.slice(i, i + 500);
+      const kinds = await this.outcomeKindsOf(chunk);
+      await this.upsertMany(
+        'logs',
+        chunk.map((log) => {
+          const row = rowOf.log(log);
+          const has = kinds.get(`${log.tenantId}\u0000${log.id}`);
+          for (const [kind, column] of OUTCOME_FLAGS) row[column] = has?.has(kind) ? 1 : 0;
+          imported.add(`${log.tenantId}\u0000${log.id}`);
+          return row;
+        }),
+      );
+    }
+    const others = new Map<string, Outcome>();
+    for (const o of outcomes)
+      if (!imported.has(`${o.tenantId}\u0000${o.logId}`)) others.set(`${o.tenantId}\u0000${o.logId}`, o);
+    for (const o of others.values()) await this.refreshOutcomeFlags(o.tenantId, o.logId);
+  }
+
+  private async outcomeKindsOf(logs: readonly RejectionLog[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    const byTenant = new Map<string, string[]>();
+    for (const log of logs) byTenant.set(log.tenantId, [...(byTenant.get(log.tenantId) ?? []), log.id]);
+    for (const [tenantId, ids] of byTenant) {
+      const rows = await this.rows<{
+        log_id: string;
+        kind: string;
+      }>(sql`SELECT log_id, kind FROM ${this.t.t('outcomes')}
+        WHERE tenant_id = ${tenantId} AND log_id IN (${sql.join(ids)})`);
+      for (const row of rows) {
+        const key = `${tenantId}\u0000${row.log_id}`;
+        let kinds = out.get(key);
+        if (!kinds) out.set(key, (kinds = new Set()));
+        kinds.add(row.kind);
+      }
+    }
+    return out;
   }
 
   // Insights and erasure

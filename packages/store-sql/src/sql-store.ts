@@ -7,7 +7,7 @@ import { type Connection, openPostgres, openSqlite, wrapPool } from './connect';
 import { type PgTargetInfo, pgError, sqliteError } from './error-mapping';
 import { SqlStoreError } from './errors';
 import { migrate } from './migrate';
-import { type AnyKysely, SqlOps } from './ops';
+import { type AnyKysely, type ImportRecords, SqlOps } from './ops';
 import { makeTables, type Tables } from './tables';
 
 export interface SqlStoreCommonOptions {
@@ -43,6 +43,11 @@ export interface SqlStore extends Store {
   readonly schemaVersion: number;
   /** The Kysely instance the store runs on. */
   readonly kysely: AnyKysely;
+  /**
+   * Writes many records in one transaction with multi-row statements: the same result as putting each one
+   * (outcome flags and check-in periods included), for importing history or loading a benchmark.
+   */
+  importRecords(records: ImportRecords): Promise<void>;
 }
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -223,6 +228,21 @@ function buildStore(
     schemaVersion,
     kysely: db,
     transaction,
+    importRecords: (records) =>
+      runInTransaction(async (conn, lock) => {
+        const all = [
+          ...(records.persons ?? []),
+          ...(records.teams ?? []),
+          ...(records.memberships ?? []),
+          ...(records.logs ?? []),
+          ...(records.outcomes ?? []),
+          ...(records.checkIns ?? []),
+        ];
+        for (const tenantId of new Set(all.map((r) => r.tenantId))) await lock(tenantId);
+        await opsOn(conn, true).importRecords(records);
+      }).catch((error: unknown) => {
+        throw mapError(error);
+      }),
     close() {
       closed ??= connection.close();
       return closed;
