@@ -475,9 +475,9 @@ export class SqlOps implements StoreOps {
         WHERE tenant_id = ${tenantId} AND log_id IN (${sql.join(ids)})`);
       for (const row of rows) {
         const key = `${tenantId}\u0000${row.log_id}`;
-        let kinds = out.get(key);
-        if (!kinds) out.set(key, (kinds = new Set()));
+        const kinds = out.get(key) ?? new Set<string>();
         kinds.add(row.kind);
+        out.set(key, kinds);
       }
     }
     return out;
