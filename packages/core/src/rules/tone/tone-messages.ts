@@ -1,4 +1,4 @@
-import { defineCatalog, type Localized } from '../../i18n/catalog';
+import { defineCatalog, type Locale, type Localized } from '../../i18n/catalog';
 
 /** The kinds of wording a rule can point at; each has its reason and a gentler alternative. */
 export const TONE_MESSAGE_GROUPS = [
@@ -124,6 +124,6 @@ export function toneReason(group: ToneMessageGroup): Localized {
   return reasons.get(group)!;
 }
 
-export function toneAlternative(group: ToneMessageGroup, language: 'ja' | 'en'): string {
-  return toneMessages.t(language, `alternative.${group}`);
+export function toneAlternative(group: ToneMessageGroup, language: Locale): string {
+  return toneMessages.texts[language][`alternative.${group}`];
 }
