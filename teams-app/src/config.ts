@@ -96,7 +96,8 @@ export interface BotConfig {
   supportContacts: readonly SupportContact[];
   logLevel: (typeof LOG_LEVELS)[number];
   exportSecret: string | undefined;
-  publicUrl: string;
+  /** Where people's browsers reach the bot (export links); the bound address when unset. */
+  publicUrl: string | undefined;
   /** Null in anonymous mode (local only). */
   credentials: {
     appId: string;
@@ -165,10 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       supportContacts: e.REBOUND_SUPPORT_CONTACTS,
       logLevel: e.LOG_LEVEL,
       exportSecret: e.REBOUND_EXPORT_SECRET,
-      publicUrl: (e.REBOUND_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(
-        /\/$/,
-        '',
-      ),
+      publicUrl: e.REBOUND_PUBLIC_URL?.replace(/\/$/, ''),
       credentials,
       openIdMetadata: e.BotOpenIdMetadata,
     },

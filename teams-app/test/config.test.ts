@@ -15,7 +15,6 @@ describe('configuration from the environment', () => {
         supportContacts: [],
         logLevel: 'info',
         credentials: null,
-        publicUrl: 'http://127.0.0.1:3978',
       },
     });
     expect(DEFAULT_DATABASE_URL).toMatch(/^sqlite:.*teams-app\/\.data\/rebound\.sqlite$/);

@@ -11,6 +11,8 @@ export interface BotDeps {
   logger: Logger;
   exportLinks: ExportLinks;
   now: () => Date;
+  /** The bot's address as people's browsers reach it (export links). */
+  publicUrl: () => string;
   /** Loads the org chart for a tenant the first time it is seen (no-op without `REBOUND_ORG_FILE`). */
   syncOrgChart: (tenantId: string) => Promise<void>;
 }

@@ -50,7 +50,9 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const syncOrgChart = orgChartSync(config.orgFile, rebound.admin.syncOrgChart);
   const botAppId = config.credentials?.appId ?? '';
   const deliver = createDeliverer({ adapter, botAppId, rebound, store, logger });
-  const app = createBotApp({ config, adapter, rebound, logger, exportLinks, now, syncOrgChart, deliver });
+  let boundUrl = '';
+  const publicUrl = () => config.publicUrl ?? boundUrl;
+  const app = createBotApp({ config, adapter, rebound, logger, exportLinks, now, publicUrl, syncOrgChart, deliver });
   const allowed = new Set(config.allowedTenants);
 
   const server = restify.createServer({ name: 'rebound-bot', handleUncaughtExceptions: false });
@@ -104,9 +106,10 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     }
   });
 
-  server.get('/export/:token', async (req, res) => {
+  // A wildcard, not `:token`: restify's router refuses parameters longer than 100 characters.
+  server.get('/export/*', async (req, res) => {
     const locale = resolveLocale(null, req.header('accept-language') ?? null);
-    const claim = exportLinks.redeem(String(req.params?.token ?? ''));
+    const claim = exportLinks.redeem(req.getPath().slice('/export/'.length));
     if (!claim) {
       res.header('content-type', 'text/plain; charset=utf-8');
       res.sendRaw(404, botMessages.t(locale, 'export.link-invalid'));
@@ -133,8 +136,9 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  boundUrl = `http://${host}:${address.port}`;
   return {
-    url: `http://${host}:${address.port}`,
+    url: boundUrl,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -64,7 +64,7 @@ export async function saveSettings(turn: Turn, data: Submitted): Promise<Adaptiv
 
 /** `export`: a card with a short-lived, single-use link to the person's own data. */
 export function exportLink(turn: Turn): AdaptiveCardJson {
-  const { exportLinks, config, now } = turn.deps;
+  const { exportLinks, publicUrl, now } = turn.deps;
   const token = exportLinks.issue(turn.actor);
   const expires = new Date(now().getTime() + exportLinks.ttlMs);
   const time = new Intl.DateTimeFormat(turn.locale === 'ja' ? 'ja-JP' : 'en-GB', {
@@ -73,7 +73,7 @@ export function exportLink(turn: Turn): AdaptiveCardJson {
   }).format(expires);
   return exportCard({
     locale: turn.locale,
-    url: `${config.publicUrl}/export/${token}`,
+    url: `${publicUrl()}/export/${token}`,
     expiresAtLabel: `${formatDate(expires.toISOString(), turn.locale, turn.person.timeZone)} ${time}`,
   });
 }
