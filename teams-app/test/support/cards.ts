@@ -13,10 +13,11 @@ export function invokeCard(body: any): any {
 }
 
 function walk(node: any, visit: (n: any) => void): void {
-  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const n of node) walk(n, visit);
+  } else if (node && typeof node === 'object') {
     visit(node);
-    Object.values(node).forEach((v) => walk(v, visit));
+    for (const v of Object.values(node)) walk(v, visit);
   }
 }
 
