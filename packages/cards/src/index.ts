@@ -4,6 +4,7 @@ export * from './cards/rep-forms';
 export * from './cards/rep-views';
 export * from './cards/team';
 export * from './error-card';
+export * from './from-core';
 export * from './item-views';
 export { type CardLabelKey, cardLabels } from './labels';
 export * from './parse/forms';

@@ -1,0 +1,102 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium } from '@rebound/cards/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CheckinServer, startCheckinServer } from '../src/server';
+
+let dir: string;
+let server: CheckinServer;
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rebound-web-checkin-'));
+  server = await startCheckinServer({ storeUrl: `sqlite:${join(dir, 'rebound.db')}` });
+  chromium = await launchChromium();
+  page = await chromium.context.newPage();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function open(lang: 'ja' | 'en'): Promise<void> {
+  await page.goto(`${server.url}/?lang=${lang}`);
+  await page.locator('#log[data-ready="true"]').waitFor();
+  await page.locator('#check-in[data-ready="true"]').waitFor();
+}
+
+describe('web check-in example: the cards in an HR tool’s page, on a server embedding @rebound/core', () => {
+  it('stores a rejection log filled in the rendered card, and shows the acknowledgement', async () => {
+    await open('ja');
+    const log = page.locator('#log');
+    await log.getByRole('textbox', { name: 'お客様', exact: true }).fill('渋谷のパン屋さん **太字** ${1+1}');
+    await log.locator('select').nth(0).selectOption('proposal');
+    await log.locator('select').nth(1).selectOption('budget');
+    await log.getByLabel('お客様の言葉').fill('来期にまた声をかけてください。');
+    await log.getByRole('button', { name: '記録する' }).click();
+    await expect.poll(() => log.getAttribute('data-status'), { timeout: 10_000 }).toBe('200');
+    await expect.poll(() => log.innerText(), { timeout: 10_000 }).toContain('記録してくれてありがとうございます');
+
+    const logs = await server.store.listLogs(server.actor.tenantId, { authorId: server.actor.personId });
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({
+      customerLabel: '渋谷のパン屋さん **太字** ${1+1}',
+      stage: 'proposal',
+      reason: 'budget',
+      customerWords: '来期にまた声をかけてください。',
+      visibility: 'private',
+    });
+  });
+
+  it('answers a bad log submission with the field errors and stores nothing', async () => {
+    await open('en');
+    const log = page.locator('#log');
+    const before = await server.store.listLogs(server.actor.tenantId, { authorId: server.actor.personId });
+    // Spaces pass the browser's "required" check; the server's validation trims and refuses them.
+    await log.getByRole('textbox', { name: 'Customer', exact: true }).fill('   ');
+    await log.locator('select').nth(0).selectOption('closing');
+    await log.locator('select').nth(1).selectOption('price');
+    await log.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => log.getAttribute('data-status'), { timeout: 10_000 }).toBe('422');
+    const text = await log.innerText();
+    expect(text).toContain('Something needs another look');
+    expect(text).toContain('Customer is required.');
+    const after = await server.store.listLogs(server.actor.tenantId, { authorId: server.actor.personId });
+    expect(after).toHaveLength(before.length);
+  });
+
+  it('stores a check-in and shows the support contacts when the rep asks to talk', async () => {
+    await open('en');
+    const card = page.locator('#check-in');
+    await card.getByLabel('Pressure').selectOption('4');
+    await card.getByLabel('Energy').selectOption('2');
+    await card.getByText("I'd like to talk", { exact: true }).click();
+    await card.getByRole('radio', { name: 'My managers' }).check();
+    await card.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => card.getAttribute('data-status'), { timeout: 10_000 }).toBe('200');
+    const text = await card.innerText();
+    expect(text).toContain('Thank you for checking in');
+    expect(text).toContain('HR wellbeing desk');
+
+    const checkIns = await server.store.listCheckIns(server.actor.tenantId, { authorId: server.actor.personId });
+    expect(checkIns).toHaveLength(1);
+    expect(checkIns[0]).toMatchObject({ pressure: 4, energy: 2, supportRequested: true, visibility: 'manager' });
+  });
+
+  it('refuses a second check-in for the same day with the error card, in the page language', async () => {
+    await open('ja');
+    const card = page.locator('#check-in');
+    await card.getByLabel('プレッシャー').selectOption('3');
+    await card.getByLabel('元気').selectOption('3');
+    await card.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => card.getAttribute('data-status'), { timeout: 10_000 }).toBe('409');
+    expect(await card.innerText()).toContain('振り返りはすでに記録されています');
+    const checkIns = await server.store.listCheckIns(server.actor.tenantId, { authorId: server.actor.personId });
+    expect(checkIns).toHaveLength(1);
+  });
+});
