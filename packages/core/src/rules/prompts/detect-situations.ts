@@ -3,13 +3,12 @@ import {
   daysBetween,
   daysLeftInFiscalQuarter,
   fiscalQuarterOf,
-  isoWeekKey,
-  localDateOf,
   startOfIsoWeek,
 } from '../../calendar/calendar';
 import type { MessageParams } from '../../i18n/catalog';
 import type { LocalDate } from '../../records/primitives';
 import type { RejectionLog } from '../../records/rejection-log';
+import { dateOfDayNumber, dayNumberOf, localDayNumber } from './local-days';
 import { promptReasons } from './prompt-reasons';
 import type { ParsedSelectionContext } from './selection-context';
 import type { DetectedSituation, PromptSituation } from './situations';
@@ -39,14 +38,16 @@ export const SITUATION_RULES = {
 
 interface Dated<T> {
   item: T;
-  date: LocalDate;
+  /** The rep's local day (days since 1970-01-01). */
+  day: number;
   daysAgo: number;
   at: number;
 }
 
-function dated<T>(item: T, instant: string, today: LocalDate, timeZone: string): Dated<T> {
-  const date = localDateOf(instant, timeZone);
-  return { item, date, daysAgo: daysBetween(date, today), at: Date.parse(instant) };
+function dated<T>(item: T, instant: string, today: number, timeZone: string): Dated<T> {
+  const at = Date.parse(instant);
+  const day = localDayNumber(at, timeZone);
+  return { item, day, daysAgo: today - day, at };
 }
 
 function situation(id: PromptSituation, evidence: MessageParams = {}): DetectedSituation {
@@ -61,9 +62,10 @@ function situation(id: PromptSituation, evidence: MessageParams = {}): DetectedS
  * The situations that apply, most important first, always ending with `default`. After logging a
  * rejection only the log-related ones are considered, so the acknowledgement speaks about that log.
  */
-export function detectSituations(ctx: ParsedSelectionContext, today: LocalDate): DetectedSituation[] {
+export function detectSituations(ctx: ParsedSelectionContext, todayDate: LocalDate): DetectedSituation[] {
   const tz = ctx.timeZone;
   const now = Date.parse(ctx.now);
+  const today = localDayNumber(now, tz);
   const logs = [...ctx.recentLogs];
   if (ctx.trigger.kind === 'log') {
     const triggerLog = ctx.trigger.log;
@@ -119,7 +121,7 @@ export function detectSituations(ctx: ParsedSelectionContext, today: LocalDate):
   if (latestLog && latestLog.daysAgo <= SITUATION_RULES.recentLogDays) addLogSituations(found, latestLog.item);
 
   const away = ctx.schedule?.outOfOffice
-    .filter((r) => r.to < today && daysBetween(r.to, today) <= SITUATION_RULES.backFromAwayDays)
+    .filter((r) => r.to < todayDate && daysBetween(r.to, todayDate) <= SITUATION_RULES.backFromAwayDays)
     .sort((a, b) => (a.to < b.to ? 1 : -1))[0];
   if (away) {
     found.push(situation('back-from-away', { awayUntil: away.to }));
@@ -127,14 +129,41 @@ export function detectSituations(ctx: ParsedSelectionContext, today: LocalDate):
     found.push(situation('quiet-spell'));
   }
 
-  const daysLeft = daysLeftInFiscalQuarter(today, ctx.fiscalYearStartMonth);
-  if (daysLeft <= SITUATION_RULES.quarterEndDays) {
-    const end = fiscalQuarterOf(today, ctx.fiscalYearStartMonth).end;
-    found.push(situation('quarter-end', { endDate: addDays(end, -1), daysLeft }));
+  const quarter = quarterPosition(todayDate, ctx.fiscalYearStartMonth);
+  if (quarter.daysLeft <= SITUATION_RULES.quarterEndDays) {
+    found.push(situation('quarter-end', { endDate: quarter.lastDay, daysLeft: quarter.daysLeft }));
   }
 
   found.push(situation('default'));
   return found;
+}
+
+// The calendar answers are the same for every rep on a given day, so they are remembered (bounded).
+const quarterMemo = new Map<string, { daysLeft: number; lastDay: LocalDate }>();
+function quarterPosition(today: LocalDate, startMonth: number) {
+  const key = `${today}|${startMonth}`;
+  let position = quarterMemo.get(key);
+  if (!position) {
+    position = {
+      daysLeft: daysLeftInFiscalQuarter(today, startMonth),
+      lastDay: addDays(fiscalQuarterOf(today, startMonth).end, -1),
+    };
+    if (quarterMemo.size > 5000) quarterMemo.clear();
+    quarterMemo.set(key, position);
+  }
+  return position;
+}
+
+/** Day number of the Monday of the ISO week containing `day`. */
+const mondayMemo = new Map<number, number>();
+function mondayOf(day: number): number {
+  let monday = mondayMemo.get(day);
+  if (monday === undefined) {
+    monday = dayNumberOf(startOfIsoWeek(dateOfDayNumber(day)));
+    if (mondayMemo.size > 50_000) mondayMemo.clear();
+    mondayMemo.set(day, monday);
+  }
+  return monday;
 }
 
 function addLogSituations(found: DetectedSituation[], log: RejectionLog): void {
@@ -146,24 +175,24 @@ function addLogSituations(found: DetectedSituation[], log: RejectionLog): void {
  * Counts consecutive weekly rises of the average pressure rating, ending with this or last ISO week.
  * Weeks must follow each other without a gap: a week without a check-in ends the run.
  */
-function weeksOfRisingPressure(checkIns: Dated<{ pressure: number }>[], today: LocalDate): number {
-  const byWeek = new Map<string, { monday: LocalDate; sum: number; n: number }>();
+function weeksOfRisingPressure(checkIns: Dated<{ pressure: number }>[], today: number): number {
+  const byWeek = new Map<number, { sum: number; n: number }>();
   for (const d of checkIns) {
     if (d.daysAgo > 7 * 6) continue;
-    const key = isoWeekKey(d.date);
-    const week = byWeek.get(key) ?? { monday: startOfIsoWeek(d.date), sum: 0, n: 0 };
+    const monday = mondayOf(d.day);
+    const week = byWeek.get(monday) ?? { sum: 0, n: 0 };
     week.sum += d.item.pressure;
     week.n += 1;
-    byWeek.set(key, week);
+    byWeek.set(monday, week);
   }
-  const weeks = [...byWeek.values()].sort((a, b) => (a.monday < b.monday ? 1 : -1));
+  const weeks = [...byWeek.entries()].sort((a, b) => b[0] - a[0]);
   const newest = weeks[0];
-  if (!newest || daysBetween(newest.monday, startOfIsoWeek(today)) > 7) return 0;
+  if (!newest || mondayOf(today) - newest[0] > 7) return 0;
   let rises = 0;
   for (let i = 0; i + 1 < weeks.length; i++) {
-    const later = weeks[i]!;
-    const earlier = weeks[i + 1]!;
-    if (daysBetween(earlier.monday, later.monday) !== 7) break;
+    const [laterMonday, later] = weeks[i]!;
+    const [earlierMonday, earlier] = weeks[i + 1]!;
+    if (laterMonday - earlierMonday !== 7) break;
     if (later.sum / later.n <= earlier.sum / earlier.n) break;
     rises++;
   }
@@ -178,11 +207,9 @@ function isQuiet(
   logs: Dated<unknown>[],
   checkIns: Dated<unknown>[],
   ctx: ParsedSelectionContext,
-  today: LocalDate,
+  today: number,
 ): boolean {
   const latestDaysAgo = Math.min(logs[0]?.daysAgo ?? Infinity, checkIns[0]?.daysAgo ?? Infinity);
   if (latestDaysAgo !== Infinity) return latestDaysAgo >= SITUATION_RULES.quietDays;
-  return ctx.recentlyAsked.some(
-    (a) => daysBetween(localDateOf(a.askedAt, ctx.timeZone), today) >= SITUATION_RULES.quietDays,
-  );
+  return ctx.recentlyAsked.some((a) => today - localDayNumber(a.askedAt, ctx.timeZone) >= SITUATION_RULES.quietDays);
 }

@@ -1,13 +1,12 @@
-import { daysBetween, localDateOf } from '../../calendar/calendar';
 import { parseInput } from '../../errors';
 import type { Localized } from '../../i18n/catalog';
-import type { LocalDate } from '../../records/primitives';
 import { defaultPromptCatalog } from './default-prompts';
 import { detectSituations } from './detect-situations';
+import { dateOfDayNumber, localDayNumber } from './local-days';
 import type { ReflectionPrompt } from './prompt-schema';
 import { type PromptSelectionContext, promptSelectionContextSchema } from './selection-context';
 import { type DetectedSituation, type PromptIntent, type PromptSituation, WANTED_INTENTS } from './situations';
-import { stableUnit } from './stable-hash';
+import { mixUnit, stableHash } from './stable-hash';
 
 export interface SelectedPrompt {
   prompt: ReflectionPrompt;
@@ -38,23 +37,26 @@ export interface PromptSelection {
 export function selectPrompts(context: PromptSelectionContext): PromptSelection {
   const ctx = parseInput(promptSelectionContextSchema, context);
   const catalog = ctx.catalog ?? defaultPromptCatalog;
-  const today = localDateOf(ctx.now, ctx.timeZone);
+  const todayNumber = localDayNumber(ctx.now, ctx.timeZone);
+  const today = dateOfDayNumber(todayNumber);
   const count = ctx.count ?? (ctx.trigger.kind === 'log' ? 1 : 2);
   const situations = detectSituations(ctx, today);
   const detected = new Set(situations.map((s) => s.id));
 
-  const coolingDown = lastAskedDaysAgo(ctx, today);
+  const coolingDown = lastAskedDaysAgo(ctx, todayNumber);
   const person =
     ctx.personId ?? ctx.recentLogs[0]?.authorId ?? ctx.recentCheckIns[0]?.authorId ?? triggerAuthor(ctx) ?? '';
   const seed = `${person}|${today}|${ctx.trigger.kind === 'log' ? ctx.trigger.log.id : ''}`;
 
+  const seedHash = stableHash(seed);
   const candidates = catalog.prompts
     .filter((p) => {
+      if (!p.conditions.always && !p.conditions.situations.some((s) => detected.has(s))) return false;
       const daysAgo = coolingDown.get(p.id);
       if (daysAgo !== undefined && daysAgo < p.cooldownDays) return false;
       return !p.conditions.avoid.some((s) => detected.has(s));
     })
-    .map((p) => ({ prompt: p, rank: rankOf(p, seed, coolingDown.get(p.id)) }))
+    .map((p) => ({ prompt: p, rank: rankOf(p, seedHash, coolingDown.get(p.id)) }))
     .sort((a, b) => b.rank - a.rank || (a.prompt.id < b.prompt.id ? -1 : 1));
 
   const chosen: SelectedPrompt[] = [];
@@ -116,12 +118,12 @@ function lastAskedDaysAgo(
     recentlyAsked: { promptId: string; askedAt: string }[];
     recentCheckIns: { submittedAt: string; answers: { promptId: string }[] }[];
   },
-  today: LocalDate,
+  today: number,
 ): Map<string, number> {
   const result = new Map<string, number>();
   const note = (promptId: string, askedAt: string) => {
     // A date in the future (skewed clock) counts as today: still cooling down.
-    const daysAgo = Math.max(0, daysBetween(localDateOf(askedAt, ctx.timeZone), today));
+    const daysAgo = Math.max(0, today - localDayNumber(askedAt, ctx.timeZone));
     const known = result.get(promptId);
     if (known === undefined || daysAgo < known) result.set(promptId, daysAgo);
   };
@@ -136,8 +138,19 @@ function lastAskedDaysAgo(
  * Order among prompts that fit equally: prompts not asked within twice their cool-down first, then a
  * weighted rotation by a stable hash of the person, the day and the prompt (Efraimidis-Spirakis keys).
  */
-function rankOf(prompt: ReflectionPrompt, seed: string, daysAgo: number | undefined): number {
+function rankOf(prompt: ReflectionPrompt, seedHash: number, daysAgo: number | undefined): number {
   const fresh = daysAgo === undefined || daysAgo >= prompt.cooldownDays * 2 ? 1 : 0;
-  const u = Math.max(stableUnit(`${seed}|${prompt.id}`), Number.EPSILON);
+  const u = Math.max(mixUnit(seedHash, idHash(prompt.id)), Number.EPSILON);
   return fresh + u ** (1 / (prompt.weight ?? 1));
+}
+
+const idHashes = new Map<string, number>();
+function idHash(id: string): number {
+  let h = idHashes.get(id);
+  if (h === undefined) {
+    h = stableHash(id);
+    if (idHashes.size > 10_000) idHashes.clear();
+    idHashes.set(id, h);
+  }
+  return h;
 }

@@ -12,3 +12,14 @@ export function stableHash(input: string): number {
 export function stableUnit(key: string): number {
   return stableHash(key) / 0x1_0000_0000;
 }
+
+/** Mixes two 32-bit hashes into a deterministic number in [0, 1) (murmur3's finaliser). */
+export function mixUnit(a: number, b: number): number {
+  let h = (a ^ Math.imul(b, 0x9e3779b1)) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) / 0x1_0000_0000;
+}

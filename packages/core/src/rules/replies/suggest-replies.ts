@@ -10,7 +10,7 @@ import { stableUnit } from '../prompts/stable-hash';
 import { defaultReplyCatalog } from './default-templates';
 import { replyReasons } from './reply-reasons';
 import { REPLY_SITUATION_INFO, type ReplySituation } from './reply-situations';
-import { isReplyCatalog, placeholdersOf, type ReplyCatalog } from './reply-template-schema';
+import { isReplyCatalog, placeholdersOf, type ReplyCatalog, type ReplyTemplate } from './reply-template-schema';
 
 export const replyItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -151,7 +151,7 @@ export function suggestReplies(item: ReplyItem, options: SuggestRepliesOptions):
         (preference === undefined || t.preferences.includes(preference)) &&
         !t.avoid.some((s) => present.has(s)) &&
         t.situations.some((s) => present.has(s)) &&
-        placeholdersOf(t.text.en).every((p) => Object.hasOwn(values, p)),
+        placeholdersNeeded(t).every((p) => Object.hasOwn(values, p)),
     )
     .map((t) => ({
       template: t,
@@ -194,6 +194,16 @@ export function suggestReplies(item: ReplyItem, options: SuggestRepliesOptions):
     reason: reasonFor(matched[0]!, preference, opts.repName),
     situations: matched,
   }));
+}
+
+const placeholderCache = new WeakMap<ReplyTemplate, string[]>();
+function placeholdersNeeded(t: ReplyTemplate): string[] {
+  let names = placeholderCache.get(t);
+  if (!names) {
+    names = placeholdersOf(t.text.en);
+    placeholderCache.set(t, names);
+  }
+  return names;
 }
 
 function reasonFor(situation: ReplySituation, preference: AnswerPreference | undefined, repName: string): Localized {

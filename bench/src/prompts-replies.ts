@@ -1,0 +1,186 @@
+// Benchmark: selectPrompts and suggestReplies on 10k generated contexts each, against a baseline run side by
+// side in the same process: zod parsing of the same input alone (the validation every call does anyway).
+// Run: cd bench && node --import tsx src/prompts-replies.ts
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  ANSWER_PREFERENCES,
+  type CheckIn,
+  FEELINGS,
+  type PromptSelectionContext,
+  promptSelectionContextSchema,
+  REASON_CATEGORIES,
+  type RejectionLog,
+  type ReplyItem,
+  replyItemSchema,
+  type SuggestRepliesOptions,
+  selectPrompts,
+  suggestReplies,
+  suggestRepliesOptionsSchema,
+  VISIBILITIES,
+} from '../../packages/core/src/index';
+
+const N = 10_000;
+const ROUNDS = 7;
+const ZONES = ['Asia/Tokyo', 'America/New_York', 'Europe/Berlin', 'Australia/Sydney'];
+
+/** Small seeded PRNG (mulberry32), so every run measures the same inputs. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+
+const rnd = prng(20261124);
+const DAY = 86_400_000;
+const base = Date.parse('2026-11-01T00:00:00Z');
+
+function makeLog(i: number, author: string, at: number): RejectionLog {
+  const iso = new Date(at).toISOString();
+  return {
+    tenantId: 'bench',
+    id: `log-${i}`,
+    authorId: author,
+    occurredAt: iso,
+    customerLabel: rnd.pick(['Sakura Bakery', '株式会社みなと', 'Kobe Tools', 'North Clinic']),
+    stage: 'proposal',
+    askedWhy: rnd.chance(0.4),
+    reason: rnd.pick(REASON_CATEGORIES),
+    discovery: rnd.chance(0.3) ? 'They plan to move offices next spring.' : undefined,
+    nextStep: rnd.chance(0.3) ? { kind: 'follow-up' } : undefined,
+    feeling: rnd.chance(0.5) ? rnd.pick(FEELINGS) : undefined,
+    visibility: rnd.pick(VISIBILITIES),
+    createdAt: iso,
+    updatedAt: iso,
+  };
+}
+
+function makeCheckIn(i: number, author: string, at: number, withAnswer: boolean): CheckIn {
+  const iso = new Date(at).toISOString();
+  return {
+    tenantId: 'bench',
+    id: `check-in-${i}`,
+    authorId: author,
+    cadence: 'weekly',
+    periodKey: '2026-W47',
+    answers: withAnswer ? [{ promptId: 'dialogue.how-are-you-really', answer: rnd.int(1, 5) }] : [],
+    pressure: rnd.int(1, 5),
+    energy: rnd.int(1, 5),
+    lastPeriodRating: rnd.chance(0.5) ? rnd.int(1, 5) : undefined,
+    onTrack: rnd.chance(0.5) ? rnd.int(1, 5) : undefined,
+    permissionToNotSell: rnd.chance(0.2),
+    supportRequested: rnd.chance(0.1),
+    answerPreference: rnd.chance(0.5) ? rnd.pick(ANSWER_PREFERENCES) : undefined,
+    visibility: rnd.pick(VISIBILITIES),
+    submittedAt: iso,
+    updatedAt: iso,
+  };
+}
+
+let serial = 0;
+function makeContext(): PromptSelectionContext {
+  const now = base + rnd.int(0, 90) * DAY + rnd.int(0, DAY);
+  const author = `rep-${rnd.int(1, 500)}`;
+  const logs = Array.from({ length: rnd.int(0, 6) }, () => makeLog(serial++, author, now - rnd.int(0, 14 * DAY)));
+  const checkIns = Array.from({ length: rnd.int(0, 4) }, () =>
+    makeCheckIn(serial++, author, now - rnd.int(0, 28 * DAY), rnd.chance(0.5)),
+  );
+  const asLog = rnd.chance(0.2) && logs.length > 0;
+  return {
+    now: new Date(now).toISOString(),
+    timeZone: rnd.pick(ZONES),
+    fiscalYearStartMonth: rnd.pick([1, 4, 4, 4, 10]),
+    recentLogs: logs,
+    recentCheckIns: checkIns,
+    recentlyAsked: rnd.chance(0.5)
+      ? [{ promptId: 'permission.not-selling-today', askedAt: new Date(now - DAY).toISOString() }]
+      : [],
+    ...(asLog ? { trigger: { kind: 'log' as const, log: logs[0]! } } : {}),
+  };
+}
+
+function makeReplyInput(): [ReplyItem, SuggestRepliesOptions] {
+  const now = base + rnd.int(0, 90) * DAY;
+  const author = `rep-${rnd.int(1, 500)}`;
+  const item: ReplyItem = rnd.chance(0.5)
+    ? {
+        kind: 'log',
+        log: makeLog(serial++, author, now),
+        authorLogCount: rnd.int(1, 40),
+        recentLogs: Array.from({ length: rnd.int(0, 4) }, () => makeLog(serial++, author, now - rnd.int(0, 7 * DAY))),
+      }
+    : {
+        kind: 'check-in',
+        checkIn: makeCheckIn(serial++, author, now, rnd.chance(0.5)),
+        previousCheckIns: Array.from({ length: rnd.int(0, 3) }, () =>
+          makeCheckIn(serial++, author, now - rnd.int(7, 60) * DAY, false),
+        ),
+      };
+  const options: SuggestRepliesOptions = {
+    locale: rnd.pick(['ja', 'en'] as const),
+    repName: rnd.pick(['佐藤', 'Aki', 'Maria']),
+    ...(rnd.chance(0.5) ? { managerName: 'Mori' } : {}),
+    ...(rnd.chance(0.3) ? { answerPreference: rnd.pick(ANSWER_PREFERENCES) } : {}),
+    ...(rnd.chance(0.5) ? { lastTemplateId: 'log.thanks-for-trusting' } : {}),
+  };
+  return [item, options];
+}
+
+/** Median ops/s of `fn` over all inputs, across ROUNDS rounds (after one warm-up round). */
+function measure<T>(inputs: readonly T[], fn: (input: T) => unknown): number {
+  const rates: number[] = [];
+  for (let round = 0; round <= ROUNDS; round++) {
+    const start = process.hrtime.bigint();
+    for (const input of inputs) fn(input);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (round > 0) rates.push(inputs.length / seconds);
+  }
+  return rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)]!;
+}
+
+const contexts = Array.from({ length: N }, makeContext);
+const replyInputs = Array.from({ length: N }, makeReplyInput);
+
+// Interleave subject and baseline so that both see the same machine state.
+const parseContext = measure(contexts, (c) => promptSelectionContextSchema.parse(c));
+const select = measure(contexts, (c) => selectPrompts(c));
+const parseReply = measure(replyInputs, ([item, options]) => {
+  replyItemSchema.parse(item);
+  suggestRepliesOptionsSchema.parse(options);
+});
+const suggest = measure(replyInputs, ([item, options]) => suggestReplies(item, options));
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const cpu = os.cpus()[0]?.model ?? 'unknown';
+const report = `# Prompts and replies benchmark
+
+Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB memory, Node ${process.version}.
+Inputs: ${N.toLocaleString('en-US')} generated contexts each (0-6 logs over 14 days, 0-4 check-ins over 28 days, 4 time
+zones, 20% acknowledgements after a log); ${N.toLocaleString('en-US')} shared items (half logs with up to 4 recent
+logs, half check-ins with up to 3 earlier ones). Median of ${ROUNDS} rounds after a warm-up.
+
+| operation | ops/s | baseline (zod parse of the same input) | ratio to baseline | target |
+| --- | ---: | ---: | ---: | --- |
+| selectPrompts | ${fmt(select)} | ${fmt(parseContext)} | ${(select / parseContext).toFixed(2)} | >= 50,000/s: ${select >= 50_000 ? 'met' : 'NOT met'} |
+| suggestReplies | ${fmt(suggest)} | ${fmt(parseReply)} | ${(suggest / parseReply).toFixed(2)} | (none set) |
+
+A ratio near 1 means the rules add little to the validation every call does anyway.
+`;
+
+console.log(report);
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'reports', 'prompts-replies.md');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, report);
