@@ -105,6 +105,16 @@ describe('reviewTone properties', () => {
     );
   });
 
+  it('answers a huge draft with a validation error, without reading it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: TONE_TEXT_MAX + 1, max: 5_000_000 }), locale, (length, loc) => {
+        expectValidOutcome('ｶﾞ'.repeat(Math.ceil(length / 2)), { locale: loc });
+        expect(() => reviewTone('x'.repeat(length), { locale: loc })).toThrow(ReboundError);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('any value in place of the text or the options yields a result or a validation error', () => {
     fc.assert(
       fc.property(fc.anything(), fc.oneof(fc.anything(), fc.record({ locale: fc.anything() })), (text, options) => {

@@ -23,6 +23,8 @@ describe('reviewTone: Japanese drafts', () => {
     ['田中さんはもう達成してるのに', 'comparison'],
     ['佐藤くんを見習ってほしいな。', 'comparison'],
     ['みゆきちゃんはもう3件決めてるよ。', 'comparison'],
+    ['田中様はもう達成してるのに。', 'comparison'],
+    ['高橋様みたいにやればいいのに。', 'comparison'],
     ['あなたのミスだよ。', 'blame'],
     ['どうして理由を聞かなかったの？', 'blame'],
     ['今月中に受注しないと困るよ。', 'numbers-pressure'],
@@ -41,6 +43,7 @@ describe('reviewTone: Japanese drafts', () => {
     '数字がすべてじゃないよ。',
     '話してくれてありがとう。理由を聞けたのはすごくいいですね。',
     '高橋様の案件、次の一手を一緒に考えましょう。',
+    '高橋様の案件、無事に受注しました。ありがとう。',
   ])('does not flag the reassurance or supportive message %s', (text) => {
     expect(reviewTone(text, { locale: 'ja' }).findings).toEqual([]);
   });

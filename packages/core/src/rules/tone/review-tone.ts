@@ -92,7 +92,7 @@ function matchLanguage(normalized: NormalizedText, language: Locale): Candidate[
   const guarded = new Map<string, boolean>();
   return found.filter((candidate) => {
     if (isInside(candidate, quoted)) return false;
-    const clauseIndex = clauses.findIndex((c) => candidate.start >= c.start && candidate.start < c.end);
+    const clauseIndex = clauseAt(clauses, candidate.start);
     const clause = clauses[clauseIndex];
     if (!clause) return true;
     const key = `${clauseIndex}:${candidate.rule.category}`;
@@ -104,6 +104,20 @@ function matchLanguage(normalized: NormalizedText, language: Locale): Candidate[
     }
     return !taken;
   });
+}
+
+/** Index of the clause holding `offset` (clauses are in order and cover the text). */
+function clauseAt(clauses: readonly Range[], offset: number): number {
+  let low = 0;
+  let high = clauses.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const clause = clauses[middle]!;
+    if (offset < clause.start) high = middle - 1;
+    else if (offset >= clause.end) low = middle + 1;
+    else return middle;
+  }
+  return -1;
 }
 
 function testOnce(pattern: RegExp, text: string): boolean {
@@ -122,10 +136,17 @@ function mergeOverlaps(candidates: Candidate[]): Candidate[] {
       b.end - a.end,
   );
   const merged: Candidate[] = [];
+  // Sorted by start, so only the latest finding of the same category can overlap the next candidate.
+  const latest = new Map<ToneCategory, Candidate>();
   for (const candidate of sorted) {
-    const overlapping = merged.find((m) => m.rule.category === candidate.rule.category && candidate.start < m.end);
-    if (overlapping) overlapping.end = Math.max(overlapping.end, candidate.end);
-    else merged.push({ ...candidate });
+    const previous = latest.get(candidate.rule.category);
+    if (previous && candidate.start < previous.end) {
+      previous.end = Math.max(previous.end, candidate.end);
+      continue;
+    }
+    const copy = { ...candidate };
+    merged.push(copy);
+    latest.set(candidate.rule.category, copy);
   }
   return merged;
 }

@@ -5,8 +5,14 @@ import { pattern, type ToneGuard, type ToneRule, type ToneRuleSet } from './tone
 // [\u3400-\u9fff] stand in for Unicode property classes: every character the rules look for is one UTF-16
 // unit, and the patterns run several times faster without the `u` flag.
 
-/** A colleague named with an honorific. 様 is left out: managers use it for customers, not for colleagues. */
-const NAMED = '(?:[\\u3400-\\u9fff々]{1,4}|[ぁ-ゖー]{2,5}|[a-z]{2,12})(?:さん|くん|君|ちゃん|先輩|氏)';
+const NAME_STEM = '(?:[\\u3400-\\u9fff々]{1,4}|[ぁ-ゖー]{2,5}|[a-z]{2,12})';
+/** A colleague named with an honorific. */
+const NAMED = `${NAME_STEM}(?:さん|くん|君|ちゃん|先輩|氏)`;
+/**
+ * Anyone named, 様 included. Managers mostly use 様 for customers (「高橋様から受注しました」 is good news, not a
+ * comparison), so a 様 name counts only with an explicit comparison word or a contrast such as 〜のに.
+ */
+const NAMED_ANY = `${NAME_STEM}(?:さん|くん|君|ちゃん|先輩|氏|様|さま)`;
 /** Colleagues as a group. */
 const GROUP =
   '(?:他の|ほかの|周りの|まわりの)(?:人|ひと|メンバー|みんな|皆|子|営業)|他人|同期|新人|前任者?|前の担当者?|みんな|皆さん|みなさん|周り';
@@ -28,9 +34,18 @@ const rules: ToneRule[] = [
     category: 'comparison',
     message: 'comparison.peer',
     pattern: pattern(
-      '(?:{PEER}|人|誰か)(?:の方|のほう)?[^。！？!?\\n]{0,4}?(?:を見習|見習って|みたいに|のように|と比べ|に比べ|と比較|に負け|に勝って|より(?:も)?(?:ずっと|はるかに|全然)?(?:上|下|上手|下手|でき|でき|劣|まし|早|遅))',
-      { PEER },
+      '(?:{PEER}|{NAMED_ANY}|人|誰か)(?:の方|のほう)?[^。！？!?\\n]{0,4}?(?:を見習|見習って|みたいに|のように|と比べ|に比べ|と比較|に負け|に勝って|より(?:も)?(?:ずっと|はるかに|全然)?(?:上|下|上手|下手|でき|でき|劣|まし|早|遅))',
+      { PEER, NAMED_ANY },
     ),
+  },
+  {
+    id: 'ja.comparison.sama-contrast',
+    category: 'comparison',
+    message: 'comparison.peer',
+    pattern: pattern('{NAME_STEM}(?:様|さま)[^。！？!?\\n]{0,25}?(?:{ACHIEVED})(?:のに|んだけど|んですけど)', {
+      NAME_STEM,
+      ACHIEVED,
+    }),
   },
   {
     id: 'ja.comparison.you-better',
