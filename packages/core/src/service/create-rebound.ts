@@ -4,6 +4,7 @@ import { privacyConfigSchema } from '../privacy/policy';
 import type { Store } from '../store/port';
 import type { ServiceContext, SupportContact } from './context';
 import { dataRightsUseCases, erasePerson } from './data-rights';
+import { type Catalogs, guidanceUseCases } from './guidance';
 import { hostOperations } from './host';
 import { itemUseCases } from './items';
 import { peopleUseCases, syncOrgChart } from './people';
@@ -25,6 +26,8 @@ export interface ReboundOptions {
   privacy?: { k?: number };
   /** Shown at once to a rep who asks for support. */
   supportContacts?: SupportContact[];
+  /** Your own reflection prompts and reply templates, in place of the defaults (see `extendPromptCatalog`). */
+  catalogs?: Catalogs;
 }
 
 const optionsSchema = z.object({
@@ -54,6 +57,7 @@ export function createRebound(options: ReboundOptions) {
     ...itemUseCases(ctx),
     ...viewUseCases(ctx),
     ...dataRightsUseCases(ctx),
+    ...guidanceUseCases(ctx, options.catalogs ?? {}),
     /** Operations for the delivering host (the bot); not for people. */
     host: hostOperations(ctx),
     /** Administrative operations; the host decides who may call them. */

@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import { parseInput, ReboundError } from '../errors';
+import { accessTo, managersOf } from '../privacy/policy';
+import { itemKindSchema } from '../records/enums';
+import { idSchema, localeSchema } from '../records/primitives';
+import type { ManagerReply } from '../records/share';
+import {
+  INSIGHT_PERIOD_KINDS,
+  type InsightPeriodKind,
+  insightCountsQuery,
+  previousInsightPeriod,
+  teamInsightPeriod,
+} from '../rules/insights/insight-periods';
+import { computeTeamInsights, type TeamInsights } from '../rules/insights/team-insights';
+import type { PromptCatalog } from '../rules/prompts/prompt-schema';
+import { type PromptSelection, selectPrompts } from '../rules/prompts/select-prompts';
+import type { ReplyCatalog } from '../rules/replies/reply-template-schema';
+import { type ReplySuggestion, suggestReplies } from '../rules/replies/suggest-replies';
+import { computeSignals } from '../rules/signals/compute-signals';
+import { type ManagerSignalView, signalsVisibleToManager } from '../rules/signals/manager-view';
+import type { PersonalSignals } from '../rules/signals/signal-schema';
+import { reviewTone, type ToneReview } from '../rules/tone/review-tone';
+import type { StoreOps } from '../store/port';
+import { inTransaction, loadItem, notFound, reading, requirePerson, type ServiceContext } from './context';
+import type { Actor } from './inputs';
+import { replyInput } from './inputs';
+import { type Notification, notify } from './notifications';
+
+const DAY = 86_400_000;
+const daysBefore = (now: string, days: number) => new Date(Date.parse(now) - days * DAY).toISOString();
+
+export interface Catalogs {
+  prompts?: PromptCatalog;
+  replies?: ReplyCatalog;
+}
+
+const promptsInput = z
+  .strictObject({
+    trigger: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('check-in') }),
+      z.strictObject({ kind: z.literal('log'), logId: idSchema }),
+    ]),
+    count: z.number().int().min(1).max(3).optional(),
+  })
+  .default({ trigger: { kind: 'check-in' } });
+
+const suggestionsInput = z.strictObject({ itemKind: itemKindSchema, itemId: idSchema, locale: localeSchema });
+const sendReplyInput = replyInput.extend({
+  locale: localeSchema,
+  /** Send even though the tone check found something: its findings are suggestions, never blocks. */
+  sendAnyway: z.boolean().default(false),
+});
+const insightsInput = z.strictObject({
+  teamId: idSchema,
+  period: z.enum(INSIGHT_PERIOD_KINDS).default('week'),
+  /** Any moment in the period; defaults to now. */
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** The item, when the acting manager may answer it: shared with them by name, and they manage its author. */
+async function answerableItem(store: StoreOps, actor: Actor, kind: 'log' | 'check-in', id: string) {
+  const item = await loadItem(store, actor.tenantId, kind, id);
+  if (!item) throw notFound(kind);
+  const access = accessTo(actor.personId, item.record.authorId, await store.listShares(actor.tenantId, { itemId: id }));
+  if (access !== 'named') throw notFound(kind);
+  if (!(await managersOf(store, actor.tenantId, item.record.authorId)).includes(actor.personId)) {
+    throw new ReboundError('forbidden', 'error.forbidden', { params: { who: 'manager' } });
+  }
+  return item;
+}
+
+export function guidanceUseCases(ctx: ServiceContext, catalogs: Catalogs) {
+  async function signalsOfPerson(store: StoreOps, tenantId: string, personId: string): Promise<PersonalSignals | null> {
+    const person = await store.getPerson(tenantId, personId);
+    if (!person) return null;
+    const now = ctx.now();
+    const from = daysBefore(now, 120);
+    return computeSignals({
+      person,
+      now,
+      checkIns: await store.listCheckIns(tenantId, { authorId: personId, from, limit: 2000 }),
+      logs: await store.listLogs(tenantId, { authorId: personId, from, limit: 5000 }),
+      shares: (await store.listShares(tenantId, { ownerId: personId }))
+        .filter((s) => s.sharedAt >= from)
+        .slice(0, 10_000),
+    });
+  }
+
+  return {
+    /** Reflection prompts for the acting rep now: 2-3 for a check-in, or 1 right after logging a rejection. */
+    promptsFor(actor: unknown, input?: unknown): Promise<PromptSelection> {
+      return reading(ctx, actor, async (store, a) => {
+        const data = parseInput(promptsInput, input);
+        const person = await requirePerson(store, a);
+        const now = ctx.now();
+        const log = data.trigger.kind === 'log' ? await store.getLog(a.tenantId, data.trigger.logId) : null;
+        if (data.trigger.kind === 'log' && (!log || log.authorId !== a.personId)) throw notFound('log');
+        const [membership] = await store.listMemberships(a.tenantId, { personId: a.personId });
+        const team = membership ? await store.getTeam(a.tenantId, membership.teamId) : null;
+        return selectPrompts({
+          now,
+          timeZone: person.timeZone,
+          fiscalYearStartMonth: team?.fiscalYearStartMonth ?? 4,
+          personId: a.personId,
+          recentLogs: await store.listLogs(a.tenantId, {
+            authorId: a.personId,
+            from: daysBefore(now, 30),
+            limit: 1000,
+          }),
+          recentCheckIns: await store.listCheckIns(a.tenantId, {
+            authorId: a.personId,
+            from: daysBefore(now, 60),
+            limit: 500,
+          }),
+          schedule: (await store.getSchedule(a.tenantId, a.personId)) ?? undefined,
+          catalog: catalogs.prompts,
+          trigger: log ? { kind: 'log', log } : { kind: 'check-in' },
+          count: data.count,
+        });
+      });
+    },
+
+    /** Three replies a manager could send about an item shared with them, each with the reason it fits. */
+    replySuggestions(actor: unknown, input: unknown): Promise<ReplySuggestion[]> {
+      return reading(ctx, actor, async (store, a) => {
+        const data = parseInput(suggestionsInput, input);
+        const item = await answerableItem(store, a, data.itemKind, data.itemId);
+        const repId = item.record.authorId;
+        const rep = await store.getPerson(a.tenantId, repId);
+        const manager = await store.getPerson(a.tenantId, a.personId);
+        const last = (await store.listReplies(a.tenantId, { managerId: a.personId, repId })).find((r) => r.templateId);
+        const options = {
+          locale: data.locale,
+          repName: rep?.displayName ?? '-',
+          managerName: manager?.displayName,
+          answerPreference: rep?.answerPreference ?? undefined,
+          lastTemplateId: last?.templateId ?? undefined,
+          catalog: catalogs.replies,
+        };
+        if (item.kind === 'log') {
+          const recentLogs = await store.listLogs(a.tenantId, {
+            authorId: repId,
+            from: daysBefore(item.record.occurredAt, 7),
+            limit: 1000,
+          });
+          // Only "is this their first log?" is asked of the count, so two rows are enough to answer it.
+          const authorLogCount = (await store.listLogs(a.tenantId, { authorId: repId, limit: 2 })).length;
+          return suggestReplies({ kind: 'log', log: item.record, recentLogs, authorLogCount }, options);
+        }
+        const previousCheckIns = (
+          await store.listCheckIns(a.tenantId, { authorId: repId, to: item.record.submittedAt, limit: 20 })
+        ).filter((c) => c.id !== item.record.id);
+        return suggestReplies({ kind: 'check-in', checkIn: item.record, previousCheckIns }, options);
+      });
+    },
+
+    /**
+     * A manager answers a shared item. The draft's tone is checked first: with findings and without `sendAnyway`
+     * nothing is sent and the review comes back, so the manager can revise or send anyway. A sent reply is
+     * recorded with the findings it still had, and the rep is notified.
+     */
+    replyToItem(
+      actor: unknown,
+      input: unknown,
+    ): Promise<
+      | { sent: false; review: ToneReview }
+      | { sent: true; review: ToneReview; reply: ManagerReply; notification: Notification }
+    > {
+      return inTransaction(ctx, actor, async (tx, a) => {
+        const data = parseInput(sendReplyInput, input);
+        const item = await answerableItem(tx, a, data.itemKind, data.itemId);
+        const review = reviewTone(data.text, { locale: data.locale });
+        if (review.findings.length > 0 && !data.sendAnyway) return { sent: false as const, review };
+        const reply: ManagerReply = {
+          tenantId: a.tenantId,
+          id: ctx.newId(),
+          managerId: a.personId,
+          repId: item.record.authorId,
+          itemKind: data.itemKind,
+          itemId: data.itemId,
+          templateId: data.templateId ?? null,
+          text: data.text,
+          toneFindings: [...new Set(review.findings.map((f) => f.category))],
+          sentAt: ctx.now(),
+        };
+        await tx.putReply(reply);
+        const notification = await notify(tx, ctx, a.tenantId, {
+          kind: 'reply',
+          recipientId: reply.repId,
+          itemKind: reply.itemKind,
+          itemId: reply.itemId,
+          ownerId: reply.repId,
+          subjectId: reply.id,
+          cause: reply.id,
+        });
+        return { sent: true as const, review, reply, notification };
+      });
+    },
+
+    /** The acting rep's own signals, each with its explanation. Shown to the rep first. */
+    mySignals(actor: unknown): Promise<PersonalSignals> {
+      return reading(ctx, actor, async (store, a) => {
+        await requirePerson(store, a);
+        return (await signalsOfPerson(store, a.tenantId, a.personId))!;
+      });
+    },
+
+    /**
+     * A rep's signals as one of their managers may see them: all with the rep's consent, otherwise only a request
+     * for support. Anyone who does not manage the rep gets `not-found`.
+     */
+    signalsForManager(actor: unknown, repId: unknown): Promise<ManagerSignalView> {
+      return reading(ctx, actor, async (store, a) => {
+        const id = parseInput(idSchema, repId);
+        const person = await store.getPerson(a.tenantId, id);
+        if (!person || !(await managersOf(store, a.tenantId, id)).includes(a.personId)) throw notFound('person');
+        return signalsVisibleToManager((await signalsOfPerson(store, a.tenantId, id))!, person);
+      });
+    },
+
+    /** Team figures for a week, fiscal quarter or fiscal year, under the privacy threshold. Members only. */
+    teamInsights(
+      actor: unknown,
+      input: unknown,
+    ): Promise<TeamInsights & { period: ReturnType<typeof teamInsightPeriod>; kind: InsightPeriodKind }> {
+      return reading(ctx, actor, async (store, a) => {
+        const data = parseInput(insightsInput, input);
+        const team = await store.getTeam(a.tenantId, data.teamId);
+        const members = await store.listMemberships(a.tenantId, { teamId: data.teamId });
+        if (!team || !members.some((m) => m.personId === a.personId)) throw notFound('team');
+        const period = teamInsightPeriod(team, data.period, data.at ?? ctx.now());
+        const previous = previousInsightPeriod(period);
+        const reps = members.filter((m) => m.role === 'rep').length;
+        const rows = await store.insightCounts(
+          insightCountsQuery({ tenantId: a.tenantId, teamIds: [team.id], period }),
+        );
+        const previousRows = await store.insightCounts(
+          insightCountsQuery({ tenantId: a.tenantId, teamIds: [team.id], period: previous }),
+        );
+        const insights = computeTeamInsights({
+          teamId: team.id,
+          rows,
+          previousRows,
+          k: ctx.privacy.k,
+          memberCount: Math.max(reps, rows.length),
+          previousMemberCount: Math.max(reps, previousRows.length),
+        });
+        return { ...insights, period, kind: data.period };
+      });
+    },
+  };
+}
