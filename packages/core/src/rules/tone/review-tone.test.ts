@@ -155,6 +155,10 @@ describe('reviewTone: findings', () => {
     expect(findings[1]?.alternative).toBe(toneMessages.texts.ja['alternative.comparison.peer']);
   });
 
+  it('checks full-width English inside a Japanese draft too', () => {
+    expect(categories('今日はおつかれさま。ＪＵＳＴ　ＴＲＹ　ＨＡＲＤＥＲ', 'ja')).toEqual(['empty-exhortation']);
+  });
+
   it('returns findings in text order, one per category per stretch of text', () => {
     const findings = reviewTone('数を打てば当たるから、とにかく電話して。君のせいだよ。', { locale: 'ja' }).findings;
     expect(findings.map((f) => [f.category, f.excerpt])).toEqual([

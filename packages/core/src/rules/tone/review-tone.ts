@@ -36,8 +36,8 @@ export interface ToneReview {
 
 const RULE_SETS: Record<Locale, ToneRuleSet> = { ja: jaToneRules, en: enToneRules };
 const CATEGORY_ORDER = toneCategorySchema.options;
-const JAPANESE_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
-const ENGLISH_WORDS = /[a-z]{2,}[\s,]+[a-z]{2,}/i;
+const JAPANESE_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff]/;
+const ENGLISH_WORDS = /[a-z]{2,}[\s,]+[a-z]{2,}/;
 
 /**
  * The tone check (伝え方チェック): flags wording in a manager's draft that compares the rep with others, blames
@@ -52,7 +52,7 @@ export function reviewTone(text: string, options: { locale: Locale }): ToneRevie
   const input = parseInput(toneReviewInputSchema, { text, options });
   const normalized = normalizeForMatching(input.text);
   const candidates: Candidate[] = [];
-  for (const language of languagesToCheck(input.text, input.options.locale)) {
+  for (const language of languagesToCheck(normalized.folded, input.options.locale)) {
     candidates.push(...matchLanguage(normalized, language));
   }
   return { findings: mergeOverlaps(candidates).map((c) => toFinding(c, normalized, input.text)) };
@@ -63,9 +63,10 @@ interface Candidate extends Range {
   language: Locale;
 }
 
-function languagesToCheck(text: string, locale: Locale): Locale[] {
+/** The draft's language, plus the other one when the (folded) draft also contains it. */
+function languagesToCheck(folded: string, locale: Locale): Locale[] {
   const other: Locale = locale === 'ja' ? 'en' : 'ja';
-  const otherPresent = other === 'ja' ? JAPANESE_SCRIPT.test(text) : ENGLISH_WORDS.test(text);
+  const otherPresent = other === 'ja' ? JAPANESE_SCRIPT.test(folded) : ENGLISH_WORDS.test(folded);
   return otherPresent ? [locale, other] : [locale];
 }
 
