@@ -20,7 +20,7 @@ import {
   suggestReplies,
   type TakeBack,
 } from '@rebound/core';
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ReboundAdapter } from '../http/adapter';
 import { cardActivity } from './respond';
@@ -98,10 +98,26 @@ export function createDeliverer(deps: {
     });
   }
 
-  async function send(ref: ConversationRef, card: AdaptiveCardJson): Promise<string | null> {
-    let id: string | null = null;
+  /**
+   * Runs `work` in the conversation. Errors are caught inside the turn and rethrown here: otherwise the
+   * adapter hands them to the turn error handler, which would apologise in the recipient's chat.
+   */
+  async function inConversation(ref: ConversationRef, work: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown = null;
     const reference = JSON.parse(ref.reference) as Partial<ConversationReference>;
     await adapter.continueConversationAsync(deps.botAppId, reference, async (ctx) => {
+      try {
+        await work(ctx);
+      } catch (err) {
+        failure = err ?? new Error('send failed');
+      }
+    });
+    if (failure) throw failure;
+  }
+
+  async function send(ref: ConversationRef, card: AdaptiveCardJson): Promise<string | null> {
+    let id: string | null = null;
+    await inConversation(ref, async (ctx) => {
       const sent = await ctx.sendActivity(cardActivity(card));
       id = sent?.id ?? null;
     });
@@ -109,6 +125,7 @@ export function createDeliverer(deps: {
   }
 
   async function notifyOne(tenantId: string, n: Notification): Promise<void> {
+    let conversationId: string | null = null;
     try {
       const card = await cardFor(tenantId, n);
       if (!card) return;
@@ -118,16 +135,19 @@ export function createDeliverer(deps: {
         await rebound.host.markFailed(tenantId, n.deliveryId, { error: 'no conversation to reach', final: false });
         return;
       }
+      conversationId = ref.conversationId;
       const messageId = await send(ref, card);
       await rebound.host.markSent(tenantId, n.deliveryId, { messageId, conversationRefId: ref.id });
     } catch (err) {
-      logger.warn({ err, deliveryId: n.deliveryId, kind: n.kind }, 'delivery failed');
-      await rebound.host
-        .markFailed(tenantId, n.deliveryId, {
-          error: String((err as Error)?.message ?? err).slice(0, 400),
-          final: false,
-        })
-        .catch(() => undefined);
+      // 403/404: the person blocked or removed the bot, or the chat is gone; stop sending there.
+      const status = (err as { statusCode?: unknown })?.statusCode;
+      const gone = status === 403 || status === 404;
+      logger.warn({ err, deliveryId: n.deliveryId, kind: n.kind, status }, 'delivery failed');
+      if (gone && conversationId) {
+        await rebound.host.deactivateConversation(tenantId, conversationId).catch(() => undefined);
+      }
+      const error = gone ? `conversation unreachable (${status})` : `send failed (${String(status ?? 'network')})`;
+      await rebound.host.markFailed(tenantId, n.deliveryId, { error, final: gone }).catch(() => undefined);
     }
   }
 
@@ -144,9 +164,8 @@ export function createDeliverer(deps: {
         t.kind === 'team-story'
           ? teamStoryWithdrawnCard({ locale, storyId: t.itemId })
           : managerNotificationWithdrawnCard({ locale, itemId: t.itemId });
-      const reference = JSON.parse(ref.reference) as Partial<ConversationReference>;
       // Update to the withdrawn form rather than delete: it works everywhere (the Playground cannot delete).
-      await adapter.continueConversationAsync(deps.botAppId, reference, async (ctx) => {
+      await inConversation(ref, async (ctx) => {
         await ctx.updateActivity({ ...cardActivity(card), id: t.messageId ?? undefined });
       });
     } catch (err) {

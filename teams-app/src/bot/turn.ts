@@ -39,13 +39,14 @@ export function createTurnStarter(deps: BotDeps) {
     const fingerprint = `${activity.serviceUrl}`;
     const key = `${tenantId}|${activity.conversation.id}|${personId ?? ''}`;
     if (savedRefs.get(key) === fingerprint) return;
-    const reference = JSON.stringify(TurnContext.getConversationReference(activity));
+    // Without the triggering activity's id, later sends are new messages rather than replies to it.
+    const { activityId: _reply, ...reference } = TurnContext.getConversationReference(activity);
     await deps.rebound.host.saveConversation(tenantId, {
       kind,
       ...(kind === 'personal' && personId ? { personId } : {}),
       conversationId: activity.conversation.id,
       serviceUrl: activity.serviceUrl,
-      reference,
+      reference: JSON.stringify(reference),
     });
     savedRefs.set(key, fingerprint);
   }

@@ -1,0 +1,106 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testUser } from './support/bot-client';
+import { cardOf, submission, textOf, verbsOf } from './support/cards';
+import { type RunningBot, startTestBot } from './support/start-bot';
+
+const TENANT = 'tenant-test';
+const rep = testUser('Aoi Tanaka');
+const manager = testUser('Ken Sato');
+
+describe('sharing with managers through real HTTP', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rebound-org-'));
+    const orgFile = path.join(dir, 'org.json');
+    writeFileSync(
+      orgFile,
+      JSON.stringify({
+        teams: [{ id: 'tokyo-sales', name: 'Tokyo Sales', managers: [manager.aadObjectId], reps: [rep.aadObjectId] }],
+      }),
+    );
+    bot = await startTestBot({ env: { REBOUND_ORG_FILE: orgFile } });
+    // The manager has talked to the bot once (in Japanese), so the bot can reach them.
+    await bot.client.message(manager, 'ヘルプ', { locale: 'ja-JP' });
+  });
+  afterAll(() => bot.stop());
+
+  const managerConversation = () => bot.client.personalConversationId(manager);
+
+  it('sends the manager a card with suggested replies, lists it in the inbox, and takes it back on withdraw', async () => {
+    await bot.client.message(rep, 'log');
+    const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
+    bot.connector.clear();
+    await bot.client.action(
+      rep,
+      'log.submit',
+      submission(form, 'log.submit', {
+        customerLabel: 'Bakery in Shibuya',
+        occurredOn: '2026-11-20',
+        stage: 'proposal',
+        reason: 'timing',
+        askedWhy: 'true',
+        visibility: 'manager',
+      }),
+    );
+
+    const toManager = bot.connector.messagesTo(managerConversation());
+    expect(toManager).toHaveLength(1);
+    const card = cardOf(toManager[0]);
+    expect(verbsOf(card)).toEqual(expect.arrayContaining(['reply.review', 'reply.send']));
+    expect(textOf(card)).toContain('Bakery in Shibuya');
+    expect(textOf(card)).toMatch(/[ぁ-ん]/); // in the manager's language, not the rep's
+    expect(bot.connector.calls.filter((c) => c.conversationId !== managerConversation())).toEqual([]);
+
+    await bot.client.message(manager, '受信箱', { locale: 'ja-JP' });
+    const inbox = cardOf(bot.connector.messagesTo(managerConversation()).at(-1));
+    expect(textOf(inbox)).toContain('Aoi Tanaka');
+
+    const [log] = await bot.store.listLogs(TENANT, { authorId: rep.aadObjectId });
+    const [delivery] = await bot.store.listDeliveries(TENANT, { itemId: log?.id, kind: 'manager-notification' });
+    expect(delivery).toMatchObject({ status: 'sent', recipientId: manager.aadObjectId });
+    expect(delivery?.messageId).toBeTruthy();
+
+    bot.connector.clear();
+    await bot.client.message(rep, 'mine');
+    const mine = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
+    await bot.client.action(rep, 'item.withdraw', submission(mine, 'item.withdraw'));
+    const updates = bot.connector.calls.filter(
+      (c) => c.kind === 'update' && c.conversationId === managerConversation(),
+    );
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.activityId).toBe(delivery?.messageId);
+    expect(textOf(cardOf(updates[0]))).not.toContain('Bakery in Shibuya');
+    expect((await bot.store.getLog(TENANT, log?.id ?? ''))?.visibility).toBe('private');
+
+    await bot.client.message(manager, 'inbox');
+    expect(textOf(cardOf(bot.connector.messagesTo(managerConversation()).at(-1)))).not.toContain('Aoi Tanaka');
+  });
+
+  it('records a refused delivery and stops sending to that chat, without failing the rep', async () => {
+    await bot.client.message(rep, 'log');
+    const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
+    bot.connector.respondWith(403);
+    const res = await bot.client.action(
+      rep,
+      'log.submit',
+      submission(form, 'log.submit', {
+        customerLabel: 'Florist',
+        occurredOn: '2026-11-21',
+        stage: 'hearing',
+        reason: 'budget',
+        visibility: 'manager',
+      }),
+    );
+    expect(verbsOf(res.body?.value)).toContain('log.reflect');
+    const log = (await bot.store.listLogs(TENANT, { authorId: rep.aadObjectId })).find(
+      (l) => l.customerLabel === 'Florist',
+    );
+    const [delivery] = await bot.store.listDeliveries(TENANT, { itemId: log?.id, kind: 'manager-notification' });
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 1, lastError: 'conversation unreachable (403)' });
+    const refs = await bot.store.findConversationRefs(TENANT, { personId: manager.aadObjectId });
+    expect(refs.map((r) => r.active)).toEqual([false]);
+  });
+});
