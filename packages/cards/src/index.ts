@@ -10,5 +10,5 @@ export { type CardLabelKey, cardLabels } from './labels';
 export * from './parse/forms';
 export * from './parse/submitted';
 export { excerpt, plain, safeLinkUrl, unplain } from './plain-text';
-export type { AdaptiveCardJson } from './template-engine';
+export { type AdaptiveCardJson, CardTemplate } from './template-engine';
 export type * from './views';

@@ -39,6 +39,9 @@ function addSubmitFallbacks(node: Json): Json {
  * call. Parsing compiles every `${...}` expression, which costs far more than evaluating it.
  */
 export class CardTemplate<D extends object> {
+  /** The naive way, for the benchmark's side-by-side baseline only: parse a fresh `Template` on every call. */
+  static parseEveryCall = false;
+
   private template: Template | undefined;
   private prepared: Json | undefined;
 
@@ -51,6 +54,7 @@ export class CardTemplate<D extends object> {
   }
 
   expand(data: D): AdaptiveCardJson {
+    if (CardTemplate.parseEveryCall) return this.expandUncached(data);
     this.template ??= new Template(this.source());
     return this.template.expand({ $root: data }) as AdaptiveCardJson;
   }
