@@ -83,7 +83,8 @@ function matchLanguage(normalized: NormalizedText, language: Locale): Candidate[
         regex.lastIndex++;
         continue;
       }
-      found.push({ start: match.index, end: match.index + match[0].length, rule, language });
+      const start = rule.stemBefore ? match.index - (match[1]?.length ?? 0) : match.index;
+      found.push({ start, end: match.index + match[0].length, rule, language });
     }
   }
   if (found.length === 0) return found;

@@ -9,6 +9,8 @@ export interface ToneRule {
   readonly pattern: RegExp;
   /** Match against the case-preserving copy (rules that recognise a capitalised name). */
   readonly cased?: boolean;
+  /** Capture group 1 (a name checked in a lookbehind) sits just before the match and belongs to the span. */
+  readonly stemBefore?: boolean;
 }
 
 /**
