@@ -79,6 +79,93 @@ describe('sharing with managers through real HTTP', () => {
     expect(textOf(cardOf(bot.connector.messagesTo(managerConversation()).at(-1)))).not.toContain('Aoi Tanaka');
   });
 
+  it('lets the manager pick a suggestion, check the tone and revise; the rep receives the reply', async () => {
+    await bot.client.message(rep, 'log');
+    const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
+    bot.connector.clear();
+    await bot.client.action(
+      rep,
+      'log.submit',
+      submission(form, 'log.submit', {
+        customerLabel: 'Dental clinic',
+        occurredOn: '2026-11-19',
+        stage: 'negotiation',
+        reason: 'price',
+        askedWhy: 'true',
+        visibility: 'manager',
+      }),
+    );
+    const notification = cardOf(bot.connector.messagesTo(managerConversation()).at(-1));
+    const used = await bot.client.action(manager, 'reply.use', submission(notification, 'reply.use'), {
+      locale: 'ja-JP',
+    });
+    const withDraft = used.body.value;
+    const draft = withDraft.body && JSON.stringify(withDraft).match(/"id":"draft"[^}]*"value":"([^"]+)"/)?.[1];
+    expect(draft).toBeTruthy();
+
+    const harsh = '他のメンバーはもっと売っているのに、なぜあなたはできないの？もっと頑張って。';
+    const reviewed = await bot.client.action(
+      manager,
+      'reply.review',
+      submission(withDraft, 'reply.review', { draft: harsh }),
+      {
+        locale: 'ja-JP',
+      },
+    );
+    const reviewText = textOf(reviewed.body.value);
+    expect(reviewText).toContain('伝え方チェック');
+
+    const refused = await bot.client.action(
+      manager,
+      'reply.send',
+      submission(reviewed.body.value, 'reply.send', { draft: harsh }),
+      {
+        locale: 'ja-JP',
+      },
+    );
+    expect(textOf(refused.body.value)).toContain('伝え方チェック');
+    const [log] = (await bot.store.listLogs(TENANT, { authorId: rep.aadObjectId })).filter(
+      (l) => l.customerLabel === 'Dental clinic',
+    );
+    expect(await bot.store.listReplies(TENANT, { itemId: log?.id })).toEqual([]);
+
+    bot.connector.clear();
+    const gentle = '話してくれてありがとう。価格の話、理由を聞けたのがよかったね。次の一手を一緒に考えよう。';
+    const sent = await bot.client.action(
+      manager,
+      'reply.send',
+      submission(refused.body.value, 'reply.send', { draft: gentle }),
+      {
+        locale: 'ja-JP',
+      },
+    );
+    expect(textOf(sent.body.value)).toContain(gentle);
+    const replies = await bot.store.listReplies(TENANT, { itemId: log?.id });
+    expect(replies).toMatchObject([{ managerId: manager.aadObjectId, repId: rep.aadObjectId, text: gentle }]);
+    const toRep = bot.connector.messagesTo(bot.client.personalConversationId(rep));
+    expect(toRep).toHaveLength(1);
+    expect(textOf(cardOf(toRep[0]))).toContain(gentle);
+    expect(textOf(cardOf(toRep[0]))).toContain('Ken Sato');
+  });
+
+  it('sends a flagged draft when the manager chooses to send anyway', async () => {
+    const [log] = (await bot.store.listLogs(TENANT, { authorId: rep.aadObjectId })).filter(
+      (l) => l.customerLabel === 'Dental clinic',
+    );
+    await bot.client.message(manager, 'inbox');
+    const harsh = 'Look at how the others close deals. Just try harder.';
+    const res = await bot.client.action(manager, 'reply.send', {
+      action: 'reply.send',
+      itemKind: 'log',
+      itemId: log?.id,
+      draft: harsh,
+      sendAnyway: 'true',
+    });
+    expect(textOf(res.body.value)).toContain(harsh);
+    const replies = await bot.store.listReplies(TENANT, { itemId: log?.id });
+    expect(replies.find((r) => r.text === harsh)?.toneFindings.length).toBeGreaterThan(0);
+  });
+
   it('records a refused delivery and stops sending to that chat, without failing the rep', async () => {
     await bot.client.message(rep, 'log');
     const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));

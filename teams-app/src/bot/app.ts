@@ -61,6 +61,11 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     'erase.confirm': (turn) => account.erase(turn, deliver),
     'erase.cancel': (turn) => account.settings(turn),
     'inbox.refresh': (turn) => manager.inbox(turn),
+    'inbox.open': (turn, data) => manager.managerItemCard(turn, itemRefOf(data)),
+    'notify.refresh': (turn, data) => manager.managerItemCard(turn, itemRefOf(data)),
+    'reply.use': (turn, data) => manager.useSuggestion(turn, data),
+    'reply.review': (turn, data) => manager.reviewDraft(turn, data),
+    'reply.send': (turn, data) => manager.sendReply(turn, data, deliver),
   };
 
   app.activity('installationUpdate', async (context) => {
@@ -115,6 +120,13 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     const submitted = (data && typeof data === 'object' ? data : {}) as Submitted;
     return (await runSafely(context, turn, () => handler(turn, submitted))) ?? notReady(turn);
   });
+
+  function itemRefOf(data: Submitted) {
+    return {
+      itemKind: data.itemKind === 'check-in' ? ('check-in' as const) : ('log' as const),
+      itemId: typeof data.itemId === 'string' ? data.itemId : '',
+    };
+  }
 
   /** A ReboundError becomes the error card (what was wrong, field by field); anything else the apology. */
   async function runSafely<T>(

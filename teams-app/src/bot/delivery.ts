@@ -1,10 +1,8 @@
 import {
   type AdaptiveCardJson,
-  checkInItemView,
   formatDate,
-  logItemView,
-  managerNotificationCard,
   managerNotificationWithdrawnCard,
+  replyReceivedCard,
   storyFromLog,
   teamStoryCard,
   teamStoryWithdrawnCard,
@@ -17,13 +15,14 @@ import {
   resolveLocale,
   type SharingResult,
   type Store,
-  suggestReplies,
   type TakeBack,
 } from '@rebound/core';
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ReboundAdapter } from '../http/adapter';
+import { managerItemCard } from './flows/manager';
 import { cardActivity } from './respond';
+import type { BotDeps, Turn } from './turn';
 
 export interface Deliverer {
   sharing(tenantId: string, result: SharingResult): Promise<void>;
@@ -42,60 +41,59 @@ export function createDeliverer(deps: {
   rebound: Rebound;
   store: Store;
   logger: Logger;
+  /** The bot's dependencies, for rendering a card as its recipient would see it. */
+  botDeps: () => BotDeps;
 }): Deliverer {
   const { adapter, rebound, store, logger } = deps;
 
-  async function recipientLocale(tenantId: string, personId: string | null): Promise<{ locale: Locale; zone: string }> {
+  async function recipientLocale(tenantId: string, personId: string | null): Promise<{ locale: Locale }> {
     const person = personId ? await store.getPerson(tenantId, personId) : null;
-    return {
-      locale: resolveLocale(person?.language ?? null, person?.clientLocale ?? null),
-      zone: person?.timeZone ?? 'Asia/Tokyo',
-    };
+    return { locale: resolveLocale(person?.language ?? null, person?.clientLocale ?? null) };
   }
 
   async function cardFor(tenantId: string, n: Notification): Promise<AdaptiveCardJson | null> {
     if (!n.itemId || !n.itemKind) return null;
-    const target = n.kind === 'team-story' ? null : n.recipientId;
-    const { locale, zone } = await recipientLocale(tenantId, target);
-    if (n.itemKind === 'log') {
+    if (n.kind === 'team-story' && n.itemKind === 'log') {
       const log = await store.getLog(tenantId, n.itemId);
       if (!log) return null;
-      const author = await store.getPerson(tenantId, log.authorId);
-      const repName = author?.displayName ?? '—';
-      if (n.kind === 'team-story') {
-        return teamStoryCard(
-          storyFromLog(log, locale, n.anonymous ? { anonymous: true } : { anonymous: false, name: repName }),
-        );
-      }
-      if (n.kind !== 'manager-notification') return null;
-      const suggestions = suggestReplies({ kind: 'log', log }, { locale, repName });
-      return managerNotificationCard({
+      const { locale } = await recipientLocale(tenantId, null);
+      const author = n.anonymous ? null : await store.getPerson(tenantId, log.authorId);
+      const name = author?.displayName ?? '—';
+      return teamStoryCard(storyFromLog(log, locale, n.anonymous ? { anonymous: true } : { anonymous: false, name }));
+    }
+    if (!n.recipientId) return null;
+    const recipient = await store.getPerson(tenantId, n.recipientId);
+    if (!recipient) return null;
+    const locale = resolveLocale(recipient.language, recipient.clientLocale);
+    if (n.kind === 'manager-notification') {
+      // Rendered as the manager sees it: through core, with the manager as the actor.
+      const turn: Turn = {
+        actor: { tenantId, personId: recipient.id },
+        person: recipient,
         locale,
-        repName,
-        item: logItemView(log, locale, zone),
-        supportRequested: false,
-        answerPreference: author?.answerPreference ?? null,
-        suggestions: suggestions.map((s) => ({ templateId: s.templateId, text: s.text, reason: s.reason[locale] })),
-        draft: '',
-        toneFindings: null,
+        deps: deps.botDeps(),
+      };
+      return managerItemCard(turn, { itemKind: n.itemKind, itemId: n.itemId });
+    }
+    if (n.kind === 'reply' && n.subjectId) {
+      const reply = (await store.listReplies(tenantId, { itemId: n.itemId })).find((r) => r.id === n.subjectId);
+      if (!reply) return null;
+      const manager = await store.getPerson(tenantId, reply.managerId);
+      const zone = recipient.timeZone;
+      const title =
+        n.itemKind === 'log'
+          ? ((await store.getLog(tenantId, n.itemId))?.customerLabel ?? '—')
+          : ((await store.getCheckIn(tenantId, n.itemId))?.periodKey ?? '—');
+      return replyReceivedCard({
+        locale,
+        replyId: reply.id,
+        managerName: manager?.displayName ?? '—',
+        itemTitle: title,
+        sentAtLabel: formatDate(reply.sentAt, locale, zone),
+        text: reply.text,
       });
     }
-    const checkIn = await store.getCheckIn(tenantId, n.itemId);
-    if (!checkIn || n.kind !== 'manager-notification') return null;
-    const author = await store.getPerson(tenantId, checkIn.authorId);
-    const repName = author?.displayName ?? '—';
-    const suggestions = suggestReplies({ kind: 'check-in', checkIn }, { locale, repName });
-    const period = /W/.test(checkIn.periodKey) ? checkIn.periodKey : formatDate(checkIn.periodKey, locale, zone);
-    return managerNotificationCard({
-      locale,
-      repName,
-      item: checkInItemView(checkIn, [], period, locale, zone),
-      supportRequested: checkIn.supportRequested,
-      answerPreference: checkIn.answerPreference ?? null,
-      suggestions: suggestions.map((s) => ({ templateId: s.templateId, text: s.text, reason: s.reason[locale] })),
-      draft: '',
-      toneFindings: null,
-    });
+    return null;
   }
 
   /**

@@ -49,10 +49,11 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   });
   const syncOrgChart = orgChartSync(config.orgFile, rebound.admin.syncOrgChart);
   const botAppId = config.credentials?.appId ?? '';
-  const deliver = createDeliverer({ adapter, botAppId, rebound, store, logger });
   let boundUrl = '';
   const publicUrl = () => config.publicUrl ?? boundUrl;
-  const app = createBotApp({ config, adapter, rebound, logger, exportLinks, now, publicUrl, syncOrgChart, deliver });
+  const botDeps = { config, rebound, logger, exportLinks, now, publicUrl, syncOrgChart };
+  const deliver = createDeliverer({ adapter, botAppId, rebound, store, logger, botDeps: () => botDeps });
+  const app = createBotApp({ ...botDeps, adapter, deliver });
   const allowed = new Set(config.allowedTenants);
 
   const server = restify.createServer({ name: 'rebound-bot', handleUncaughtExceptions: false });

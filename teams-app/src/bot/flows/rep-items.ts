@@ -47,7 +47,7 @@ export async function submitLog(turn: Turn, data: Submitted, deliver: Deliverer)
   }
   const { log, sharing } = await rebound.logRejection(turn.actor, parsed.value.input);
   await deliver.sharing(turn.actor.tenantId, sharing);
-  const [prompt] = await promptsFor(turn, { kind: 'log', log });
+  const [prompt] = await promptsFor(turn, { kind: 'log', logId: log.id });
   return logAckCard({ locale: turn.locale, logId: log.id, prompt: prompt ?? null, visibility: log.visibility });
 }
 
