@@ -3,9 +3,12 @@ import { pattern, type ToneGuard, type ToneRule, type ToneRuleSet } from './tone
 // Patterns run on the folded draft (lowercase, straight apostrophes), except `cased` ones, which look for a
 // capitalised first name in the case-preserving copy.
 
-/** A capitalised word that is probably a first name: not a sentence opener or a common capitalised word. */
+/**
+ * A capitalised word that is probably a first name: not a sentence opener or a common capitalised word. The
+ * stop list is checked after the word (a lookbehind), so only capitalised words pay for it.
+ */
 const NAME =
-  '\\b(?!(?:I|The|This|That|These|Those|There|Then|You|Your|We|Our|They|Their|It|Its|He|His|She|Her|My|Me|Everyone|Everybody|Nobody|No|Not|Mr|Ms|Mrs|Dr|Thanks|Thank|Great|Good|Nice|Well|So|But|And|Or|If|When|What|Why|How|Who|Where|Let|Look|Just|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Sorry|Honestly|Maybe|Even|Also|Please|Quarter|Team|Rebound|Teams|Someone|Anyone|Happy|Hope|Take|Don|Do|Did|Is|Are|Was|Were|Can|Could|Would|Should|Will|Shall|Okay|Ok|Yes|Hi|Hello|Hey)\\b)[A-Z][a-z]{1,15}\\b';
+  '\\b[A-Z][a-z]{1,15}\\b(?<!\\b(?:I|The|This|That|These|Those|There|Then|You|Your|We|Our|They|Their|It|Its|He|His|She|Her|My|Me|Everyone|Everybody|Nobody|No|Not|Mr|Ms|Mrs|Dr|Thanks|Thank|Great|Good|Nice|Well|So|But|And|Or|If|When|What|Why|How|Who|Where|Let|Look|Just|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Sorry|Honestly|Maybe|Even|Also|Please|Quarter|Team|Rebound|Teams|Someone|Anyone|Happy|Hope|Take|Don|Do|Did|Is|Are|Was|Were|Can|Could|Would|Should|Will|Shall|Okay|Ok|Yes|Hi|Hello|Hey))';
 const ACHIEVED_VERB =
   '(?:closed|hit|made|got|won|booked|landed|signed|beat|crushed|smashed|nailed|reached|exceeded|managed|manages|handles|handled|sold|never loses|never misses|always closes|always hits|is already at|is at|has closed|has hit|has made|has already)\\b';
 
