@@ -4,9 +4,13 @@ import { defaultPromptCatalog } from './default-prompts';
 import { detectSituations } from './detect-situations';
 import { dateOfDayNumber, localDayNumber } from './local-days';
 import type { ReflectionPrompt } from './prompt-schema';
-import { type PromptSelectionContext, promptSelectionContextSchema } from './selection-context';
+import {
+  type ParsedSelectionContext,
+  type PromptSelectionContext,
+  promptSelectionContextSchema,
+} from './selection-context';
 import { type DetectedSituation, type PromptIntent, type PromptSituation, WANTED_INTENTS } from './situations';
-import { mixUnit, stableHash } from './stable-hash';
+import { idHash, mixUnit, stableHash } from './stable-hash';
 
 export interface SelectedPrompt {
   prompt: ReflectionPrompt;
@@ -35,7 +39,11 @@ export interface PromptSelection {
  * @throws ReboundError `validation` when the context is not valid.
  */
 export function selectPrompts(context: PromptSelectionContext): PromptSelection {
-  const ctx = parseInput(promptSelectionContextSchema, context);
+  return selectFromParsed(parseInput(promptSelectionContextSchema, context));
+}
+
+/** The rules of `selectPrompts` on a context that has already been parsed (benchmarks; not exported). */
+export function selectFromParsed(ctx: ParsedSelectionContext): PromptSelection {
   const catalog = ctx.catalog ?? defaultPromptCatalog;
   const todayNumber = localDayNumber(ctx.now, ctx.timeZone);
   const today = dateOfDayNumber(todayNumber);
@@ -142,15 +150,4 @@ function rankOf(prompt: ReflectionPrompt, seedHash: number, daysAgo: number | un
   const fresh = daysAgo === undefined || daysAgo >= prompt.cooldownDays * 2 ? 1 : 0;
   const u = Math.max(mixUnit(seedHash, idHash(prompt.id)), Number.EPSILON);
   return fresh + u ** (1 / (prompt.weight ?? 1));
-}
-
-const idHashes = new Map<string, number>();
-function idHash(id: string): number {
-  let h = idHashes.get(id);
-  if (h === undefined) {
-    h = stableHash(id);
-    if (idHashes.size > 10_000) idHashes.clear();
-    idHashes.set(id, h);
-  }
-  return h;
 }

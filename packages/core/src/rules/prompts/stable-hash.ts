@@ -23,3 +23,15 @@ export function mixUnit(a: number, b: number): number {
   h ^= h >>> 16;
   return (h >>> 0) / 0x1_0000_0000;
 }
+
+const idHashes = new Map<string, number>();
+/** `stableHash` of a catalog id, remembered: catalogs are small and their ids are hashed on every call. */
+export function idHash(id: string): number {
+  let h = idHashes.get(id);
+  if (h === undefined) {
+    h = stableHash(id);
+    if (idHashes.size > 10_000) idHashes.clear();
+    idHashes.set(id, h);
+  }
+  return h;
+}

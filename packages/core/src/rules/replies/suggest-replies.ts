@@ -6,7 +6,7 @@ import { type AnswerPreference, answerPreferenceSchema } from '../../records/enu
 import { LIMITS } from '../../records/person';
 import { localeSchema, text } from '../../records/primitives';
 import { type RejectionLog, rejectionLogSchema } from '../../records/rejection-log';
-import { stableUnit } from '../prompts/stable-hash';
+import { idHash, mixUnit, stableHash } from '../prompts/stable-hash';
 import { defaultReplyCatalog } from './default-templates';
 import { replyReasons } from './reply-reasons';
 import { REPLY_SITUATION_INFO, type ReplySituation } from './reply-situations';
@@ -132,8 +132,14 @@ function checkInSituations(checkIn: CheckIn, previous: CheckIn[] = []) {
  * @throws ReboundError `validation` when the item or the options are not valid.
  */
 export function suggestReplies(item: ReplyItem, options: SuggestRepliesOptions): ReplySuggestion[] {
-  const shared = parseInput(replyItemSchema, item);
-  const opts = parseInput(suggestRepliesOptionsSchema, options);
+  return suggestFromParsed(parseInput(replyItemSchema, item), parseInput(suggestRepliesOptionsSchema, options));
+}
+
+/** The rules of `suggestReplies` on input that has already been parsed (benchmarks; not exported). */
+export function suggestFromParsed(
+  shared: z.output<typeof replyItemSchema>,
+  opts: z.output<typeof suggestRepliesOptionsSchema>,
+): ReplySuggestion[] {
   const catalog = opts.catalog ?? defaultReplyCatalog;
   const preference =
     opts.answerPreference ?? (shared.kind === 'check-in' ? shared.checkIn.answerPreference : undefined);
@@ -142,15 +148,14 @@ export function suggestReplies(item: ReplyItem, options: SuggestRepliesOptions):
   const values: Record<string, string> = { repName: opts.repName };
   if (shared.kind === 'log') values.customer = shared.log.customerLabel;
   if (opts.managerName) values.managerName = opts.managerName;
-  const itemId = shared.kind === 'log' ? shared.log.id : shared.checkIn.id;
+  const itemHash = stableHash(shared.kind === 'log' ? shared.log.id : shared.checkIn.id);
 
-  const candidates = catalog.templates
+  const candidates = templatesFor(catalog, situations)
     .filter(
       (t) =>
         t.id !== opts.lastTemplateId &&
         (preference === undefined || t.preferences.includes(preference)) &&
         !t.avoid.some((s) => present.has(s)) &&
-        t.situations.some((s) => present.has(s)) &&
         placeholdersNeeded(t).every((p) => Object.hasOwn(values, p)),
     )
     .map((t) => ({
@@ -158,7 +163,7 @@ export function suggestReplies(item: ReplyItem, options: SuggestRepliesOptions):
       matched: situations.filter((s) => t.situations.includes(s)),
       // With a preference, templates written for exactly it come first; without one, those that suit anyone.
       fit: preference === undefined ? (t.preferences.length === 3 ? 2 : 0) : t.preferences.length === 1 ? 5 : 0,
-      tieBreak: stableUnit(`${itemId}|${t.id}`),
+      tieBreak: mixUnit(itemHash, idHash(t.id)),
     }));
 
   const answered = new Map<ReplySituation, number>();
@@ -168,15 +173,19 @@ export function suggestReplies(item: ReplyItem, options: SuggestRepliesOptions):
     let best = 0;
     let bestScore = -Infinity;
     candidates.forEach((c, i) => {
-      const weights = c.matched
-        .map((s) => REPLY_SITUATION_INFO[s].weight / (1 + (answered.get(s) ?? 0)))
-        .sort((a, b) => b - a);
       // The heaviest situation a template answers leads; the others it answers add a quarter each.
-      const score =
-        weights.reduce((sum, w, i) => sum + (i === 0 ? w : w / 4), 0) +
-        c.fit -
-        (tones.has(c.template.tone) ? 3 : 0) +
-        c.tieBreak;
+      let heaviest = 0;
+      let rest = 0;
+      for (const s of c.matched) {
+        const w = REPLY_SITUATION_INFO[s].weight / (1 + (answered.get(s) ?? 0));
+        if (w > heaviest) {
+          rest += heaviest;
+          heaviest = w;
+        } else {
+          rest += w;
+        }
+      }
+      const score = heaviest + rest / 4 + c.fit - (tones.has(c.template.tone) ? 3 : 0) + c.tieBreak;
       if (score > bestScore) {
         bestScore = score;
         best = i;
@@ -188,12 +197,32 @@ export function suggestReplies(item: ReplyItem, options: SuggestRepliesOptions):
     for (const s of pick!.matched) answered.set(s, (answered.get(s) ?? 0) + 1);
   }
 
-  return chosen.map(({ template, matched }) => ({
-    templateId: template.id,
-    text: fill(template.text[opts.locale], values),
-    reason: reasonFor(matched[0]!, preference, opts.repName),
-    situations: matched,
-  }));
+  const reasons = new Map<ReplySituation, Localized>();
+  return chosen.map(({ template, matched }) => {
+    const lead = matched[0]!;
+    let reason = reasons.get(lead);
+    if (!reason) {
+      reason = reasonFor(lead, preference, opts.repName);
+      reasons.set(lead, reason);
+    }
+    return { templateId: template.id, text: fill(template.text[opts.locale], values), reason, situations: matched };
+  });
+}
+
+const bySituation = new WeakMap<ReplyCatalog, Map<ReplySituation, ReplyTemplate[]>>();
+/** The catalog's templates that fit at least one of `situations`, in catalog order. */
+function templatesFor(catalog: ReplyCatalog, situations: readonly ReplySituation[]): ReplyTemplate[] {
+  let index = bySituation.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const t of catalog.templates) {
+      for (const s of t.situations) index.set(s, [...(index.get(s) ?? []), t]);
+    }
+    bySituation.set(catalog, index);
+  }
+  const seen = new Set<ReplyTemplate>();
+  for (const s of situations) for (const t of index.get(s) ?? []) seen.add(t);
+  return [...seen];
 }
 
 const placeholderCache = new WeakMap<ReplyTemplate, string[]>();
