@@ -167,6 +167,22 @@ describe('rep flows through real HTTP', () => {
     expect((await bot.store.getLog(TENANT, log?.id ?? ''))?.visibility).toBe('manager');
   });
 
+  it('shows my trends, my signals and what my manager sees, in Japanese', async () => {
+    const rep = testUser('Trends');
+    await bot.client.message(rep, 'checkin');
+    await bot.client.action(
+      rep,
+      'checkIn.submit',
+      submission(await lastCardTo(rep), 'checkIn.submit', { pressure: '5', energy: '1', supportRequested: 'true' }),
+    );
+    await bot.client.message(rep, 'わたし', { locale: 'ja-JP' });
+    const card = await lastCardTo(rep);
+    expect(card.version).toBe('1.5');
+    const text = textOf(card);
+    expect(text).toMatch(/[ぁ-ん]/);
+    expect(text).toContain('相談');
+  });
+
   it('exports my data through a single-use link', async () => {
     const rep = testUser('Export');
     await bot.client.message(rep, 'log');

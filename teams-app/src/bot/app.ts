@@ -8,6 +8,7 @@ import { type Command, parseCommand } from './commands';
 import type { Deliverer } from './delivery';
 import * as account from './flows/account';
 import * as manager from './flows/manager';
+import * as me from './flows/me';
 import * as rep from './flows/rep-items';
 import { answerWithText, correlationIdOf, helpText, say } from './reply';
 import { sendCard } from './respond';
@@ -37,7 +38,7 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     checkin: (turn) => rep.checkInForm(turn),
     mine: (turn) => rep.myItems(turn),
     inbox: (turn) => manager.inbox(turn),
-    me: async () => null,
+    me: (turn) => me.myTrends(turn),
     settings: (turn) => account.settings(turn),
     export: async (turn) => account.exportLink(turn),
     erase: async (turn) => account.eraseConfirmation(turn),
