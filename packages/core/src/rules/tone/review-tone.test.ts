@@ -48,6 +48,17 @@ describe('reviewTone: Japanese drafts', () => {
     expect(reviewTone(text, { locale: 'ja' }).findings).toEqual([]);
   });
 
+  it.each([
+    ['もっと頑張ってください。', 'もっと頑張れ。', 'empty-exhortation'],
+    ['あなたのせいです。', 'お前のせいだ。', 'blame'],
+    ['数字を出してください。', '数字出せよ。', 'numbers-pressure'],
+    ['気にしすぎですよ。', '気にしすぎだって。', 'dismissing-feelings'],
+    ['佐藤さんを見習ってください。', '佐藤くんを見習えよ。', 'comparison'],
+  ] as const)('flags the polite %s and the casual %s alike', (polite, casual, category) => {
+    expect(categories(polite, 'ja')).toEqual([category]);
+    expect(categories(casual, 'ja')).toEqual([category]);
+  });
+
   it('reads half-width katakana and full-width latin, and highlights the span as typed', () => {
     const text = 'ええと、ﾉﾙﾏ達成しないとまずいよ。ＫＰＩ未達だし。';
     const findings = reviewTone(text, { locale: 'ja' }).findings;
@@ -197,6 +208,15 @@ describe('reviewTone: bad input', () => {
     ]);
     const noOptions = thrown(() => reviewTone('hello', undefined as unknown as { locale: Locale }));
     expect(isReboundError(noOptions, 'validation')).toBe(true);
+  });
+
+  it('answers options with unexpected keys, __proto__ included, with a validation error', () => {
+    const options = JSON.parse('{"locale":"ja","__proto__":{"locale":"en"}}') as { locale: Locale };
+    const error = thrown(() => reviewTone('もっと頑張れ', options));
+    expect(isReboundError(error, 'validation')).toBe(true);
+    expect((error as ReboundError).fields.map((f) => [f.path, f.messageKey])).toEqual([
+      ['options', 'validation.unknown-field'],
+    ]);
   });
 
   it('answers a text that is not a string with a validation error', () => {
