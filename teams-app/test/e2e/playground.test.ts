@@ -40,19 +40,42 @@ describe('Agents Playground in headless Chromium', () => {
     }
   });
 
-  it('answers what was typed in the message box (an unknown word gets the short help)', async () => {
+  it('logs a rejection: type log, fill and submit the card, see the acknowledgement', async () => {
     const page = await chromium.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 2000 });
     await page.goto(playground.url);
-    const editor = page.locator('[data-lexical-editor="true"]');
-    await editor.click();
-    await page.keyboard.type('hello');
+    await page.locator('[data-lexical-editor="true"]').click();
+    await page.keyboard.type('log');
     await page.keyboard.press('Enter');
-    const answer = page.getByText('I did not catch that.').last();
-    await answer.waitFor({ state: 'visible', timeout: 20_000 });
-    expect(await answer.isVisible()).toBe(true);
-    const fromRep = bot.logs.filter(
-      (l) => l.msg === 'activity' && l.type === 'message' && l.personId === DEMO_REP.aadObjectId,
-    );
-    expect(fromRep).toHaveLength(1);
+
+    const form = page
+      .locator('.ac-adaptiveCard')
+      .filter({ has: page.getByText('Stage', { exact: true }) })
+      .last();
+    const customer = form.getByPlaceholder('A name or a nickname only you recognise');
+    await customer.waitFor({ state: 'visible', timeout: 20_000 });
+    await customer.fill('Bakery in Shibuya');
+    const comboboxes = form.locator('input[role="combobox"]:not([aria-haspopup="dialog"])');
+    for (const [index, option] of [
+      [0, 'Proposal'],
+      [1, 'Timing'],
+    ] as const) {
+      await comboboxes.nth(index).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    }
+    await form.getByRole('checkbox').first().check();
+    await form.getByRole('button', { name: 'Save' }).last().click();
+
+    const ack = page.getByText('Thank you for logging it').last();
+    await ack.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await ack.isVisible()).toBe(true);
+    const logs = await bot.store.listLogs(DEMO_TENANT_ID, { authorId: DEMO_REP.aadObjectId });
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({
+      customerLabel: 'Bakery in Shibuya',
+      stage: 'proposal',
+      reason: 'timing',
+      askedWhy: true,
+    });
   });
 });
