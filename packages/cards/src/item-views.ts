@@ -31,7 +31,7 @@ export function logItemView(log: RejectionLog, locale: Locale, timeZone: string)
   const facts = [
     { label: label(locale, 'log.stage'), value: enumLabel(locale, 'stage', log.stage) },
     { label: label(locale, 'log.reason'), value: enumLabel(locale, 'reason', log.reason) },
-    { label: label(locale, 'log.askedWhy'), value: yesNo(locale, log.askedWhy) },
+    { label: label(locale, 'item.askedWhy'), value: yesNo(locale, log.askedWhy) },
   ];
   if (log.feeling)
     facts.push({ label: label(locale, 'log.feeling'), value: enumLabel(locale, 'feeling', log.feeling) });

@@ -82,6 +82,7 @@ export const cardLabels = defineCatalog({
     'weekday.7': 'Sunday',
 
     'itemKind.log': 'Rejection log',
+    'item.askedWhy': 'Asked why',
     'itemKind.check-in': 'Check-in',
 
     'welcome.title': 'Welcome to Rebound',
@@ -214,8 +215,8 @@ export const cardLabels = defineCatalog({
     'story.prompt': 'How did you get turned down this time?',
     'story.by': 'Shared by ',
     'story.anonymous': 'Shared anonymously by a team member',
-    'story.react.thanks': 'Thanks for sharing',
-    'story.react.learned': 'Learned something',
+    'story.react.thanks': 'Thanks',
+    'story.react.learned': 'Learned from it',
     'story.react.me-too': 'Me too',
 
     'digest.title': 'Weekly digest',
@@ -385,6 +386,7 @@ export const cardLabels = defineCatalog({
     'weekday.7': '日曜日',
 
     'itemKind.log': '断られ記録',
+    'item.askedWhy': '理由を聞いた',
     'itemKind.check-in': '振り返り',
 
     'welcome.title': 'Rebound へようこそ',

@@ -226,6 +226,11 @@ export interface TeamStoryCardData extends CardBase {
   discovery?: string;
   learned?: string;
   reactions: Readonly<Record<StoryReaction, number>>;
+  /**
+   * Teams refreshes a card automatically only for the users listed here (at most 60) in a channel; leave it
+   * out in 1:1 chats and in hosts that refresh on open.
+   */
+  refreshUserIds?: readonly string[];
 }
 
 export interface TeamStoryWithdrawnCardData extends CardBase {

@@ -35,7 +35,7 @@ export function teamStoryCard(view: TeamStoryCardData): AdaptiveCardJson {
   )
     .filter(([, text]) => text)
     .map(([key, text]) => ({ label: label(l, key), text: plain(text) }));
-  return teamStoryTemplate.expand({
+  const card = teamStoryTemplate.expand({
     ...localeData(l),
     storyId: view.storyId,
     anonymous: view.author.anonymous,
@@ -44,7 +44,7 @@ export function teamStoryCard(view: TeamStoryCardData): AdaptiveCardJson {
     facts: [
       { title: label(l, 'log.stage'), value: label(l, `stage.${view.stage}`) },
       { title: label(l, 'log.reason'), value: label(l, `reason.${view.reason}`) },
-      { title: label(l, 'log.askedWhy'), value: label(l, view.askedWhy ? 'common.yes' : 'common.no') },
+      { title: label(l, 'item.askedWhy'), value: label(l, view.askedWhy ? 'common.yes' : 'common.no') },
     ],
     texts,
     reactions: REACTIONS.map(({ kind, emoji }) => {
@@ -53,6 +53,9 @@ export function teamStoryCard(view: TeamStoryCardData): AdaptiveCardJson {
       return { kind, title: count > 0 ? `${title} · ${count}` : title };
     }),
   });
+  const userIds = view.refreshUserIds?.slice(0, 60) ?? [];
+  if (userIds.length > 0) card.refresh = { ...(card.refresh as object), userIds };
+  return card;
 }
 
 export function teamStoryWithdrawnCard(view: TeamStoryWithdrawnCardData): AdaptiveCardJson {
