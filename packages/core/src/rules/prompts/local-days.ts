@@ -14,13 +14,17 @@ const EPOCH: LocalDate = '1970-01-01';
 export function localDayNumber(instant: string | number, timeZone: string): number {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);
   const utcDay = Math.floor(ms / DAY);
-  const key = `${timeZone}|${utcDay}`;
-  let offset = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let offset = zone.get(utcDay);
   if (offset === undefined) {
     const atStart = offsetAt(utcDay * DAY, timeZone);
     offset = atStart === offsetAt(utcDay * DAY + DAY - 1000, timeZone) ? atStart : null;
-    if (offsets.size >= MAX_CACHED) offsets.clear();
-    offsets.set(key, offset);
+    if (zone.size >= MAX_CACHED_DAYS) zone.clear();
+    zone.set(utcDay, offset);
   }
   if (offset === null) return dayNumberOf(localDateOf(ms, timeZone));
   return Math.floor((ms + offset) / DAY);
@@ -36,9 +40,9 @@ export function dayNumberOf(date: LocalDate): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${EPOCH}T00:00:00Z`)) / DAY);
 }
 
-const MAX_CACHED = 50_000;
-/** Zone offset in ms per (zone, UTC day), or null when it changes during that day. */
-const offsets = new Map<string, number | null>();
+const MAX_CACHED_DAYS = 20_000;
+/** Per zone: its offset in ms per UTC day, or null when the offset changes during that day. */
+const offsets = new Map<string, Map<number, number | null>>();
 
 function offsetAt(ms: number, timeZone: string): number {
   const p = zonedParts(ms, timeZone);

@@ -68,22 +68,21 @@ export function selectFromParsed(ctx: ParsedSelectionContext): PromptSelection {
     .sort((a, b) => b.rank - a.rank || (a.prompt.id < b.prompt.id ? -1 : 1));
 
   const chosen: SelectedPrompt[] = [];
-  const chosenIds = new Set<string>();
+  const taken = new Array<boolean>(candidates.length).fill(false);
   const pick = (s: DetectedSituation, intents: readonly PromptIntent[] | null): boolean => {
-    const fits = (p: ReflectionPrompt) =>
-      !chosenIds.has(p.id) &&
-      (s.id === 'default' ? p.conditions.always : p.conditions.situations.includes(s.id)) &&
-      (intents === null || intents.includes(p.intent));
-    const found = candidates.find((c) => fits(c.prompt));
-    if (!found) return false;
-    chosen.push({ prompt: found.prompt, reason: s.reason, situation: s.id });
-    chosenIds.add(found.prompt.id);
-    return true;
+    for (let i = 0; i < candidates.length; i++) {
+      if (taken[i]) continue;
+      const p = candidates[i]!.prompt;
+      const fitsSituation = s.id === 'default' ? p.conditions.always : p.conditions.situations.includes(s.id);
+      if (!fitsSituation || (intents !== null && !intents.includes(p.intent))) continue;
+      taken[i] = true;
+      chosen.push({ prompt: p, reason: s.reason, situation: s.id });
+      return true;
+    }
+    return false;
   };
-  const unusedIntents = (s: DetectedSituation) => {
-    const used = new Set(chosen.map((c) => c.prompt.intent));
-    return WANTED_INTENTS[s.id].filter((i) => !used.has(i));
-  };
+  const unusedIntents = (s: DetectedSituation) =>
+    WANTED_INTENTS[s.id].filter((intent) => !chosen.some((c) => c.prompt.intent === intent));
 
   // In a run of rejections every question is about the rep, none about work still to do.
   const specific = situations.filter((s) => s.id !== 'default');
