@@ -56,42 +56,54 @@ export function populationOf(rows: Iterable<InsightCountRow>, members: number, k
   const loggers = new Set<string>();
   const checkers = new Set<string>();
   const participants = new Set<string>();
-  const reasonPeople = new Map<ReasonCategory, Set<string>>(REASON_CATEGORIES.map((r) => [r, new Set()]));
-  const sums = new Map<CellKey, number>(CELL_KEYS.map((key) => [key, 0]));
-  const add = (key: CellKey, n: number) => sums.set(key, sums.get(key)! + n);
+  const reasonPeople = REASON_CATEGORIES.map(() => new Set<string>());
+  const reasonSums = REASON_CATEGORIES.map(() => 0);
+  const outcomeSums = SHOWN_OUTCOMES.map(() => 0);
+  let logs = 0;
+  let checkIns = 0;
+  let askedWhy = 0;
+  let discovery = 0;
+  let followUp = 0;
   for (const row of rows) {
     if (row.logs > 0) loggers.add(row.personId);
     if (row.checkIns > 0) checkers.add(row.personId);
     if (row.logs > 0 || row.checkIns > 0) participants.add(row.personId);
-    add('logs', row.logs);
-    add('checkIns', row.checkIns);
-    add('askedWhy', row.askedWhy);
-    add('discovery', row.discovery);
-    add('followUp', row.followUp);
-    for (const o of SHOWN_OUTCOMES) add(`outcome:${o}`, row.outcomes[o]);
-    for (const r of REASON_CATEGORIES) {
-      if (row.reasons[r] > 0) {
-        add(`reason:${r}`, row.reasons[r]);
-        reasonPeople.get(r)!.add(row.personId);
+    logs += row.logs;
+    checkIns += row.checkIns;
+    askedWhy += row.askedWhy;
+    discovery += row.discovery;
+    followUp += row.followUp;
+    for (let i = 0; i < SHOWN_OUTCOMES.length; i++) outcomeSums[i]! += row.outcomes[SHOWN_OUTCOMES[i]!];
+    for (let i = 0; i < REASON_CATEGORIES.length; i++) {
+      const n = row.reasons[REASON_CATEGORIES[i]!];
+      if (n > 0) {
+        reasonSums[i]! += n;
+        reasonPeople[i]!.add(row.personId);
       }
     }
   }
-  const contributorsOf = (key: CellKey): ReadonlySet<string> => {
-    if (key === 'checkIns') return checkers;
-    if (key === 'participants') return participants;
-    if (key.startsWith('reason:')) return reasonPeople.get(key.slice(7) as ReasonCategory)!;
-    return loggers;
-  };
-  const cells = {} as Record<CellKey, Cell>;
-  const logsShown = loggers.size >= k;
-  for (const key of CELL_KEYS) {
-    const contributors = contributorsOf(key);
-    const count = key === 'participants' ? participants.size : sums.get(key)!;
+  const primary = (count: number, contributors: ReadonlySet<string>): Cell => ({
+    count,
+    contributors,
+    hidden: contributors.size < k ? 'too-few-contributors' : null,
+  });
+  const cells = {
+    logs: primary(logs, loggers),
+    checkIns: primary(checkIns, checkers),
+    participants: primary(participants.size, participants),
+    askedWhy: primary(askedWhy, loggers),
+    discovery: primary(discovery, loggers),
+    followUp: primary(followUp, loggers),
+  } as Record<CellKey, Cell>;
+  SHOWN_OUTCOMES.forEach((o, i) => {
+    cells[`outcome:${o}`] = primary(outcomeSums[i]!, loggers);
+  });
+  REASON_CATEGORIES.forEach((r, i) => {
+    const cell = primary(reasonSums[i]!, reasonPeople[i]!);
     // A reason no one met is a plain 0 beside a shown total: it rests on no one's entries.
-    const zeroReason = key.startsWith('reason:') && contributors.size === 0 && logsShown;
-    const hidden = contributors.size < k && !zeroReason ? 'too-few-contributors' : null;
-    cells[key] = { count, contributors, hidden };
-  }
+    if (cell.contributors.size === 0 && cells.logs.hidden === null) cell.hidden = null;
+    cells[`reason:${r}`] = cell;
+  });
   return { members, cells };
 }
 
