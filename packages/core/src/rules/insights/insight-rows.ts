@@ -54,7 +54,7 @@ export const insightRowsSchema = z
   .array(rowShape)
   .max(MAX_INSIGHT_ROWS)
   .superRefine((rows, ctx) => {
-    rows.forEach((row, i) => checkCounts(row, [i], ctx));
+    for (const [i, row] of rows.entries()) checkCounts(row, [i], ctx);
   });
 
 /** Adds an issue for every person that appears twice for the same team. */
