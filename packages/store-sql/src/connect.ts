@@ -119,3 +119,28 @@ export function openPostgres(target: Extract<StoreTarget, { dialect: 'postgres' 
 export function wrapPool(pool: pg.Pool): Connection {
   return { db: new Kysely({ dialect: new PostgresDialect({ pool }) }), close: async () => undefined };
 }
+
+/** What the database runs with: SQLite pragmas, or PostgreSQL's version and memory settings (for reports). */
+export async function readDatabaseSettings(
+  db: AnyKysely,
+  dialect: 'sqlite' | 'postgres',
+): Promise<Record<string, string>> {
+  if (dialect === 'sqlite') {
+    const p = await readSqlitePragmas(db);
+    const { rows } = await sql<{ v: string }>`SELECT sqlite_version() AS v`.execute(db);
+    return {
+      version: `SQLite ${rows[0]?.v ?? '?'}`,
+      journal_mode: p.journalMode,
+      synchronous: p.synchronous,
+      busy_timeout: `${p.busyTimeoutMs} ms`,
+      cache_size: String(
+        Object.values((await sql.raw<Record<string, unknown>>('PRAGMA cache_size').execute(db)).rows[0] ?? {})[0],
+      ),
+    };
+  }
+  const { rows } = await sql<Record<string, string>>`SELECT version() AS version,
+    current_setting('shared_buffers') AS shared_buffers, current_setting('work_mem') AS work_mem,
+    current_setting('max_parallel_workers_per_gather') AS max_parallel_workers_per_gather`.execute(db);
+  const row = rows[0] ?? {};
+  return { ...row, version: String(row.version ?? '').split(' on ')[0] ?? '' };
+}

@@ -191,18 +191,19 @@ export class SqlOps implements StoreOps {
     return this.getById('logs', tenantId, id);
   }
 
-  /** Upserts the log with its outcome flags read from the outcomes already stored for it. */
+  /**
+   * Upserts the log with its outcome flags read from the outcomes already stored for it (usually none): one
+   * aggregate over the outcomes index gives all five flags, and zeros when there are no rows.
+   */
   async putLog(log: RejectionLog): Promise<void> {
     const row = rowOf.log(log);
     const columns = Object.keys(row);
-    const outcomes = this.t.t('outcomes');
-    const flags = OUTCOME_FLAGS.map(
-      ([kind]) => sql`CASE WHEN EXISTS (SELECT 1 FROM ${outcomes}
-        WHERE tenant_id = ${log.tenantId} AND log_id = ${log.id} AND kind = ${kind}) THEN 1 ELSE 0 END`,
-    );
+    const flags = OUTCOME_FLAGS.map(([kind]) => sql`COALESCE(MAX(CASE WHEN kind = ${kind} THEN 1 ELSE 0 END), 0)`);
     const all = [...columns, ...OUTCOME_FLAGS.map(([, column]) => column)];
+    // `WHERE` keeps SQLite from reading `ON CONFLICT` as a join constraint of the SELECT.
     await this.run(sql`INSERT INTO ${this.t.t('logs')} (${sql.join(all.map((c) => sql.id(c)))})
-      VALUES (${sql.join([...columns.map((c) => row[c]), ...flags])})
+      SELECT ${sql.join([...columns.map((c) => sql`${row[c]}`), ...flags])} FROM ${this.t.t('outcomes')}
+      WHERE tenant_id = ${log.tenantId} AND log_id = ${log.id}
       ON CONFLICT (tenant_id, id) DO UPDATE SET ${sql.join(
         columns.filter((c) => c !== 'tenant_id' && c !== 'id').map((c) => sql`${sql.id(c)} = excluded.${sql.id(c)}`),
       )}`);
@@ -438,7 +439,12 @@ export class SqlOps implements StoreOps {
     await this.upsertMany('persons', (records.persons ?? []).map(rowOf.person));
     await this.upsertMany('teams', (records.teams ?? []).map(rowOf.team));
     await this.upsertMany('memberships', (records.memberships ?? []).map(rowOf.membership));
-    for (const checkIn of records.checkIns ?? []) await this.putCheckIn(checkIn);
+    try {
+      await this.upsertMany('check_ins', (records.checkIns ?? []).map(rowOf.checkIn));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new ReboundError('conflict', 'error.conflict.duplicate', { params: { thing: 'check-in' }, cause: error });
+    }
     const outcomes = records.outcomes ?? [];
     await this.upsertMany('outcomes', outcomes.map(rowOf.outcome));
     const logs = records.logs ?? [];

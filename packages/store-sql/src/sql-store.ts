@@ -3,12 +3,12 @@ import { type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import { z } from 'zod';
 import { parseStoreUrl, type SqlDialectName } from './config';
-import { type Connection, openPostgres, openSqlite, wrapPool } from './connect';
+import { type Connection, openPostgres, openSqlite, readDatabaseSettings, wrapPool } from './connect';
 import { type PgTargetInfo, pgError, sqliteError } from './error-mapping';
 import { SqlStoreError } from './errors';
 import { migrate } from './migrate';
 import { type AnyKysely, type ImportRecords, SqlOps } from './ops';
-import { makeTables, type Tables } from './tables';
+import { makeTables, TABLE_NAMES, type Tables } from './tables';
 
 export interface SqlStoreCommonOptions {
   /** Prepended to every table and index name (`rebound_`), so Rebound can share a database. */
@@ -48,6 +48,10 @@ export interface SqlStore extends Store {
    * (outcome flags and check-in periods included), for importing history or loading a benchmark.
    */
   importRecords(records: ImportRecords): Promise<void>;
+  /** Refreshes the query planner's statistics (ANALYZE); worth it after a large import. */
+  analyze(): Promise<void>;
+  /** SQLite pragmas, or PostgreSQL's version and memory settings, as the store runs with them. */
+  settings(): Promise<Record<string, string>>;
 }
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -243,6 +247,11 @@ function buildStore(
       }).catch((error: unknown) => {
         throw mapError(error);
       }),
+    async analyze() {
+      if (dialect === 'sqlite') await sql`ANALYZE`.execute(db);
+      else for (const name of TABLE_NAMES) await sql`ANALYZE ${tables.t(name)}`.execute(db);
+    },
+    settings: () => readDatabaseSettings(db, dialect),
     close() {
       closed ??= connection.close();
       return closed;
