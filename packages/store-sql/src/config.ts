@@ -16,7 +16,7 @@ export type StoreTarget =
 
 /** The URL with any password replaced by `***`, for messages and logs. */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
+  return url.replace(/(\/\/[^:/@\s]*:)[^/\s]*@/, '$1***@');
 }
 
 /**

@@ -9,6 +9,10 @@ export const storeMessages = defineCatalog({
     'store.url-invalid':
       'The store URL "{url}" is not valid. Use sqlite:./path/to/file.db, sqlite::memory: or postgres://user:password@host:port/database.',
     'store.options-invalid': 'createSqlStore needs exactly one of url, kysely (with dialect) or pool. {detail}',
+    'store.kysely-dialect':
+      "With your own Kysely instance, also say which dialect it speaks: dialect: 'sqlite' or 'postgres'.",
+    'store.schema-sqlite':
+      'The schema option is for PostgreSQL only. For SQLite, use tablePrefix to keep tables apart.',
     'store.pg-unreachable':
       'Could not reach PostgreSQL at {host}:{port} ({reason}). Check that the server is running and that the host and port in the URL are right.',
     'store.pg-auth':

@@ -107,9 +107,7 @@ export async function createSqlStore(options: SqlStoreOptions): Promise<SqlStore
     mapError = (error) => pgError(error, info);
   } else if ('kysely' in options && options.kysely !== undefined) {
     if (common.dialect === undefined) {
-      throw new SqlStoreError('validation', 'store.options-invalid', {
-        detail: "With kysely, also say which dialect it speaks: dialect: 'sqlite' or 'postgres'.",
-      });
+      throw new SqlStoreError('validation', 'store.kysely-dialect', {});
     }
     dialect = common.dialect;
     connection = { db: options.kysely, close: async () => undefined };
@@ -120,7 +118,7 @@ export async function createSqlStore(options: SqlStoreOptions): Promise<SqlStore
   }
   if (common.schema !== undefined && dialect !== 'postgres') {
     await connection.close();
-    throw new SqlStoreError('validation', 'store.options-invalid', { detail: 'schema is for PostgreSQL only.' });
+    throw new SqlStoreError('validation', 'store.schema-sqlite', {});
   }
 
   const tables = makeTables(common.tablePrefix ?? '', common.schema);

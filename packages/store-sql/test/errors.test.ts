@@ -47,10 +47,22 @@ describe('a store URL that cannot work', () => {
     expect(error.explain('ja')).toContain('sqlite::memory:');
   });
 
+  it('hides a password that itself contains an @', async () => {
+    const error = await failure(createSqlStore({ url: 'postgres://user:hun@ter2@/db' }));
+    expect(error.message).toContain('postgres://user:***@/db');
+    expect(error.message).not.toContain('ter2');
+  });
+
   it('refuses options naming no database, or two', async () => {
     expect((await failure(createSqlStore({} as never))).code).toBe('validation');
     const two = { url: 'sqlite::memory:', pool: {} } as never;
     expect((await failure(createSqlStore(two))).code).toBe('validation');
+  });
+
+  it('refuses a PostgreSQL schema on SQLite, pointing to tablePrefix instead', async () => {
+    const error = await failure(createSqlStore({ url: 'sqlite::memory:', schema: 'rebound' }));
+    expect(error).toMatchObject({ code: 'validation', detailKey: 'store.schema-sqlite' });
+    expect(error.explain('ja')).toContain('tablePrefix');
   });
 
   it('refuses a table prefix that is not a plain identifier, with the field named', async () => {

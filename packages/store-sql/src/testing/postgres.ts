@@ -199,5 +199,5 @@ export async function startThrowawayPostgres(
 }
 
 function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
+  return url.replace(/(\/\/[^:/@\s]*:)[^/\s]*@/, '$1***@');
 }
