@@ -39,6 +39,8 @@ export function createTurnStarter(deps: BotDeps) {
     const fingerprint = `${activity.serviceUrl}`;
     const key = `${tenantId}|${activity.conversation.id}|${personId ?? ''}`;
     if (savedRefs.get(key) === fingerprint) return;
+    // A cache, not a registry: bounded so that a bot serving many people does not grow without end.
+    if (savedRefs.size >= 5000) savedRefs.clear();
     // Without the triggering activity's id, later sends are new messages rather than replies to it.
     const { activityId: _reply, ...reference } = TurnContext.getConversationReference(activity);
     await deps.rebound.host.saveConversation(tenantId, {
