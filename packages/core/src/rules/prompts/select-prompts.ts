@@ -3,7 +3,7 @@ import type { Localized } from '../../i18n/catalog';
 import { defaultPromptCatalog } from './default-prompts';
 import { detectSituations } from './detect-situations';
 import { dateOfDayNumber, localDayNumber } from './local-days';
-import type { ReflectionPrompt } from './prompt-schema';
+import type { PromptCatalog, ReflectionPrompt } from './prompt-schema';
 import {
   type ParsedSelectionContext,
   type PromptSelectionContext,
@@ -57,9 +57,8 @@ export function selectFromParsed(ctx: ParsedSelectionContext): PromptSelection {
   const seed = `${person}|${today}|${ctx.trigger.kind === 'log' ? ctx.trigger.log.id : ''}`;
 
   const seedHash = stableHash(seed);
-  const candidates = catalog.prompts
+  const candidates = promptsFor(catalog, situations)
     .filter((p) => {
-      if (!p.conditions.always && !p.conditions.situations.some((s) => detected.has(s))) return false;
       const daysAgo = coolingDown.get(p.id);
       if (daysAgo !== undefined && daysAgo < p.cooldownDays) return false;
       return !p.conditions.avoid.some((s) => detected.has(s));
@@ -112,6 +111,25 @@ export function selectFromParsed(ctx: ParsedSelectionContext): PromptSelection {
     // keep filling from the everyday prompts
   }
   return { prompts: chosen.slice(0, count), situations };
+}
+
+const bySituation = new WeakMap<PromptCatalog, Map<PromptSituation, ReflectionPrompt[]>>();
+/** The catalog's prompts that fit at least one of `situations` (`always` ones fit `default`). */
+function promptsFor(catalog: PromptCatalog, situations: readonly DetectedSituation[]): ReflectionPrompt[] {
+  let index = bySituation.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const p of catalog.prompts) {
+      const fits: PromptSituation[] = p.conditions.always
+        ? ['default', ...p.conditions.situations]
+        : p.conditions.situations;
+      for (const s of fits) index.set(s, [...(index.get(s) ?? []), p]);
+    }
+    bySituation.set(catalog, index);
+  }
+  const found = new Set<ReflectionPrompt>();
+  for (const s of situations) for (const p of index.get(s.id) ?? []) found.add(p);
+  return [...found];
 }
 
 function triggerAuthor(ctx: { trigger: { kind: string; log?: { authorId: string } } }): string | undefined {
