@@ -35,7 +35,11 @@ export const storeMessages = defineCatalog({
     'store.url-invalid':
       'ストアのURL「{url}」の形式が正しくありません。sqlite:./path/to/file.db、sqlite::memory:、postgres://user:password@host:port/database のいずれかを指定してください。',
     'store.options-invalid':
-      'createSqlStore には url、kysely（dialect と一緒に）、pool のどれか一つを指定してください。{detail}',
+      'createSqlStore には url、kysely（dialect と一緒に）、pool のどれか一つだけを指定してください。',
+    'store.kysely-dialect':
+      "Kysely のインスタンスを渡すときは、dialect: 'sqlite' または 'postgres' も指定してください。",
+    'store.schema-sqlite':
+      'schema は PostgreSQL 専用の設定です。SQLite でテーブルを分けるには tablePrefix をお使いください。',
     'store.pg-unreachable':
       'PostgreSQL（{host}:{port}）に接続できませんでした（{reason}）。サーバーが起動しているか、URLのホストとポートが正しいかをご確認ください。',
     'store.pg-auth':
