@@ -31,4 +31,3 @@ export {
   type PromptSituation,
   WANTED_INTENTS,
 } from './situations';
-export { stableHash } from './stable-hash';

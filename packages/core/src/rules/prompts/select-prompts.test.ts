@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isReboundError, ReboundError } from '../../errors';
 import { defaultPromptCatalog } from './default-prompts';
-import { definePromptCatalog, extendPromptCatalog } from './prompt-schema';
+import { definePromptCatalog, extendPromptCatalog, withoutPrompts } from './prompt-schema';
 import { selectPrompts } from './select-prompts';
 import { makeCheckIn, makeLog } from './test-fixtures';
 
@@ -353,6 +353,15 @@ describe('catalogs are data', () => {
     expect(catalog.prompts.length).toBe(defaultPromptCatalog.prompts.length + 1);
     const result = selectPrompts({ ...base, now: '2026-12-24T10:00:00+09:00', catalog, count: 1 });
     expect(ids(result)).toEqual(['acme.gratitude']);
+  });
+
+  it('an extra prompt with an existing id replaces it, and prompts can be removed', () => {
+    const replaced = extendPromptCatalog(defaultPromptCatalog, [{ ...extra, id: 'dialogue.how-are-you-really' }]);
+    expect(replaced.prompts.length).toBe(defaultPromptCatalog.prompts.length);
+    expect(replaced.get('dialogue.how-are-you-really')?.text.en).toBe('Who helped you this week?');
+    const fewer = withoutPrompts(defaultPromptCatalog, ['dialogue.how-are-you-really']);
+    expect(fewer.get('dialogue.how-are-you-really')).toBeUndefined();
+    expect(fewer.prompts.length).toBe(defaultPromptCatalog.prompts.length - 1);
   });
 
   it('can replace the whole catalog', () => {

@@ -3,7 +3,7 @@ import { ReboundError } from '../../errors';
 import type { AnswerPreference } from '../../records/enums';
 import { makeCheckIn, makeLog } from '../prompts/test-fixtures';
 import { defaultReplyCatalog } from './default-templates';
-import { defineReplyCatalog, extendReplyCatalog } from './reply-template-schema';
+import { defineReplyCatalog, extendReplyCatalog, withoutTemplates } from './reply-template-schema';
 import { type ReplyItem, type ReplySuggestion, suggestReplies } from './suggest-replies';
 
 const en = { locale: 'en' as const, repName: 'Aki' };
@@ -246,6 +246,13 @@ describe('catalogs are replaceable', () => {
     const result = suggestReplies(logItem({ askedWhy: true, discovery: 'x' }), { ...en, catalog });
     expect(result[0]?.templateId).toBe('acme.asked-why');
     expect(result[0]?.text).toBe('Thanks for asking Sakura Bakery why, Aki.');
+  });
+
+  it('templates can be removed while enough general ones remain', () => {
+    const fewer = withoutTemplates(defaultReplyCatalog, ['asked-why.thank-you']);
+    const result = suggestReplies(logItem({ askedWhy: true }), { ...en, catalog: fewer });
+    expect(result.map((s) => s.templateId)).not.toContain('asked-why.thank-you');
+    expect(result[0]?.situations[0]).toBe('asked-why');
   });
 
   it('refuses a catalog too thin to always give three replies', () => {
