@@ -92,6 +92,11 @@ describe('reviewTone: Japanese drafts', () => {
     expect(categories('比べるつもりはないけど、中島さんはもう3件取ってるよ。', 'ja')).toEqual(['comparison']);
   });
 
+  it('flags 「無理にでも切り替えて」 but not 「無理に切り替えなくて大丈夫」', () => {
+    expect(categories('無理にでも気持ちを切り替えて。', 'ja')).toEqual(['dismissing-feelings']);
+    expect(categories('無理に気持ちを切り替えなくて大丈夫。', 'ja')).toEqual([]);
+  });
+
   it('does not flag words quoted from someone else', () => {
     expect(reviewTone('「もっと頑張れ」なんて言うつもりはないです。', { locale: 'ja' }).findings).toEqual([]);
     expect(reviewTone('お客様に「今月中に決めないと」と言われたんですね。', { locale: 'ja' }).findings).toEqual([]);
@@ -120,6 +125,10 @@ describe('reviewTone: English drafts', () => {
     'Ken went through something similar. He would be glad to chat.',
   ])('does not flag the reassurance or supportive message %s', (text) => {
     expect(reviewTone(text, { locale: 'en' }).findings).toEqual([]);
+  });
+
+  it('does not take "don\'t forget your quota" for a reassurance', () => {
+    expect(categories("Don't forget your quota, hit your number this week.", 'en')).toEqual(['numbers-pressure']);
   });
 
   it('keeps "not your fault, but" from hiding the pressure that follows', () => {

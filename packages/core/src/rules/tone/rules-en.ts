@@ -185,7 +185,7 @@ const guards: ToneGuard[] = [
   {
     category: 'numbers-pressure',
     pattern: pattern(
-      "\\b(?:don't|do not|no need to|never|stop|not going to) (?:worry|stress|fret|think|obsess)(?:ing)? about\\b|\\bforget (?:about )?(?:the|your)\\b|\\b(?:aren't|isn't|are not|is not|not) (?:everything|the point|all that matters|what matters|the only thing)\\b|\\bmatters? more than\\b|\\bless important than\\b",
+      "\\b(?:don't|do not|no need to|never|stop|not going to) (?:worry|stress|fret|think|obsess)(?:ing)? about\\b|\\b(?<!don't |do not )forget (?:about )?(?:the |your )?(?:quota|target|number|numbers|revenue|pipeline)s?\\b|\\b(?:aren't|isn't|are not|is not|not) (?:everything|the point|all that matters|what matters|the only thing)\\b|\\bmatters? more than\\b|\\bless important than\\b",
     ),
   },
   {

@@ -241,7 +241,7 @@ const guards: ToneGuard[] = [
   },
   {
     category: 'dismissing-feelings',
-    pattern: pattern('(?:しなくて|なくても|なくて)(?:いい|大丈夫)|てもいい|ても大丈夫|無理に'),
+    pattern: pattern('(?:しなくて|なくても|なくて)(?:いい|大丈夫)|てもいい|ても大丈夫'),
   },
   {
     category: 'empty-exhortation',
