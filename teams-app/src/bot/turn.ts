@@ -3,6 +3,7 @@ import { type Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config';
 import type { ExportLinks } from '../http/export-links';
+import type { OrgChartSync } from '../http/server';
 import { actorOf } from './actor';
 
 export interface BotDeps {
@@ -13,8 +14,8 @@ export interface BotDeps {
   now: () => Date;
   /** The bot's address as people's browsers reach it (export links). */
   publicUrl: () => string;
-  /** Loads the org chart for a tenant the first time it is seen (no-op without `REBOUND_ORG_FILE`). */
-  syncOrgChart: (tenantId: string) => Promise<void>;
+  /** The org chart file (`REBOUND_ORG_FILE`), if any. */
+  orgChart: OrgChartSync;
 }
 
 /** The acting person of a turn, known to core, and the language to answer in. */
@@ -36,6 +37,9 @@ export function createTurnStarter(deps: BotDeps) {
     const type = activity.conversation?.conversationType;
     const kind = type === 'channel' ? 'channel' : type === 'personal' || type === undefined ? 'personal' : null;
     if (!kind || (kind === 'personal' && !personId)) return;
+    const teamsTeamId = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+    const teamId =
+      kind === 'channel' && typeof teamsTeamId === 'string' ? deps.orgChart.teamForTeamsTeam(teamsTeamId) : null;
     const fingerprint = `${activity.serviceUrl}`;
     const key = `${tenantId}|${activity.conversation.id}|${personId ?? ''}`;
     if (savedRefs.get(key) === fingerprint) return;
@@ -46,6 +50,7 @@ export function createTurnStarter(deps: BotDeps) {
     await deps.rebound.host.saveConversation(tenantId, {
       kind,
       ...(kind === 'personal' && personId ? { personId } : {}),
+      ...(teamId ? { teamId } : {}),
       conversationId: activity.conversation.id,
       serviceUrl: activity.serviceUrl,
       reference: JSON.stringify(reference),
@@ -58,7 +63,7 @@ export function createTurnStarter(deps: BotDeps) {
       const activity = context.activity;
       const who = actorOf(activity);
       if (!who?.personId) return null;
-      await deps.syncOrgChart(who.tenantId);
+      await deps.orgChart.sync(who.tenantId);
       const actor = { tenantId: who.tenantId, personId: who.personId };
       const zone = (activity as { localTimezone?: unknown }).localTimezone;
       const { person } = await deps.rebound.registerPerson(actor, {

@@ -47,11 +47,11 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     privacy: { k: config.privacyK },
     supportContacts: [...config.supportContacts],
   });
-  const syncOrgChart = orgChartSync(config.orgFile, rebound.admin.syncOrgChart);
+  const orgChart = orgChartSync(config.orgFile, rebound.admin.syncOrgChart);
   const botAppId = config.credentials?.appId ?? '';
   let boundUrl = '';
   const publicUrl = () => config.publicUrl ?? boundUrl;
-  const botDeps = { config, rebound, logger, exportLinks, now, publicUrl, syncOrgChart };
+  const botDeps = { config, rebound, logger, exportLinks, now, publicUrl, orgChart };
   const deliver = createDeliverer({ adapter, botAppId, rebound, store, logger, botDeps: () => botDeps });
   const app = createBotApp({ ...botDeps, adapter, deliver });
   const allowed = new Set(config.allowedTenants);
@@ -155,8 +155,8 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
 export function orgChartSync(
   file: string | undefined,
   sync: (tenantId: string, chart: unknown) => Promise<unknown>,
-): (tenantId: string) => Promise<void> {
-  if (!file) return async () => undefined;
+): OrgChartSync {
+  if (!file) return { sync: async () => undefined, teamForTeamsTeam: () => null };
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -164,14 +164,25 @@ export function orgChartSync(
     throw new Error(`REBOUND_ORG_FILE: cannot read ${file} as JSON (${(err as Error).message})`);
   }
   const chart = parseInput(orgChartSchema, raw);
+  const byTeamsTeam = new Map(chart.teams.flatMap((t) => (t.teamsTeamId ? [[t.teamsTeamId, t.id] as const] : [])));
   const done = new Map<string, Promise<unknown>>();
-  return async (tenantId) => {
-    let pending = done.get(tenantId);
-    if (!pending) {
-      pending = sync(tenantId, chart);
-      done.set(tenantId, pending);
-      pending.catch(() => done.delete(tenantId));
-    }
-    await pending;
+  return {
+    async sync(tenantId) {
+      let pending = done.get(tenantId);
+      if (!pending) {
+        pending = sync(tenantId, chart);
+        done.set(tenantId, pending);
+        pending.catch(() => done.delete(tenantId));
+      }
+      await pending;
+    },
+    teamForTeamsTeam: (teamsTeamId) => byTeamsTeam.get(teamsTeamId) ?? null,
   };
+}
+
+export interface OrgChartSync {
+  /** Loads the chart into a tenant the first time that tenant is seen. */
+  sync(tenantId: string): Promise<void>;
+  /** Our team linked (by `teamsTeamId`) to a Teams team, for its channel. */
+  teamForTeamsTeam(teamsTeamId: string): string | null;
 }

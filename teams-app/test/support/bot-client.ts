@@ -88,6 +88,26 @@ export class BotClient {
     );
   }
 
+  /** A message in a team channel where the bot is installed. */
+  channelMessage(user: TestUser, teamsTeamId: string, text: string) {
+    const activity = this.base(user, { type: 'message', text });
+    activity.conversation = {
+      id: `19:${teamsTeamId}-general@thread.tacv2`,
+      conversationType: 'channel',
+      tenantId: this.tenantId,
+    };
+    activity.channelData = {
+      tenant: { id: this.tenantId },
+      team: { id: teamsTeamId },
+      channel: { id: `19:${teamsTeamId}-general@thread.tacv2` },
+    };
+    return this.post(activity);
+  }
+
+  channelConversationId(teamsTeamId: string): string {
+    return `19:${teamsTeamId}-general@thread.tacv2`;
+  }
+
   installationUpdate(user: TestUser, action: 'add' | 'remove', options: { locale?: string } = {}) {
     return this.post(this.base(user, { type: 'installationUpdate', action, locale: options.locale ?? 'en-US' }));
   }
