@@ -6,7 +6,6 @@ import { testUser } from './support/bot-client';
 import { cardOf, submission, textOf } from './support/cards';
 import { type RunningBot, startTestBot } from './support/start-bot';
 
-const TENANT = 'tenant-test';
 const TEAMS_TEAM = 'teams-team-osaka';
 const reps = ['Hana Mori', 'Jun Abe', 'Kai Ota', 'Noa Ueda', 'Rin Sato'].map(testUser);
 const manager = testUser('Emi Kato');
