@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { localDateOf } from '../../calendar/calendar';
 import { ReboundError } from '../../errors';
 import { CADENCES, FEELINGS, REASON_CATEGORIES, SALES_STAGES, VISIBILITIES } from '../../records/enums';
+import { defaultPromptCatalog } from './default-prompts';
 import { selectPrompts } from './select-prompts';
 import { PROMPT_SITUATIONS } from './situations';
 
@@ -110,4 +112,73 @@ describe('selectPrompts on any input', () => {
       { numRuns: 300 },
     );
   });
+
+  it('never chooses a prompt inside its cool-down', () => {
+    const ids = defaultPromptCatalog.prompts.map((p) => p.id);
+    const asked = fc.array(
+      fc.record({ promptId: fc.constantFrom(...ids), daysBefore: fc.integer({ min: 0, max: 40 }) }),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(plausibleContext, asked, (context, history) => {
+        const now = Date.parse(context.now);
+        const recentlyAsked = history.map((h) => ({
+          promptId: h.promptId,
+          askedAt: new Date(now - h.daysBefore * 86_400_000).toISOString(),
+        }));
+        const today = localDateOf(context.now, context.timeZone);
+        const result = selectPrompts({
+          ...context,
+          recentlyAsked: [...(context.recentlyAsked ?? []), ...recentlyAsked],
+        });
+        for (const chosen of result.prompts) {
+          for (const a of recentlyAsked.filter((r) => r.promptId === chosen.prompt.id)) {
+            const days =
+              (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${localDateOf(a.askedAt, context.timeZone)}T00:00:00Z`)) /
+              86_400_000;
+            expect(days).toBeGreaterThanOrEqual(chosen.prompt.cooldownDays);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('in a run of rejections only asks for permission and self-compassion', () => {
+    fc.assert(
+      fc.property(
+        plausibleContext,
+        fc.array(fc.integer({ min: 0, max: 47 * 3_600_000 }), { minLength: 3, maxLength: 6 }),
+        (context, agesMs) => {
+          const now = Date.parse(context.now);
+          const today = localDateOf(now, context.timeZone);
+          const logs = agesMs
+            .map((age, i) => ({ ...streakLog, id: `streak-${i}`, occurredAt: new Date(now - age).toISOString() }))
+            .filter((l) => {
+              const day = localDateOf(l.occurredAt, context.timeZone);
+              const diff = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000;
+              return diff <= 1;
+            });
+          fc.pre(logs.length >= 3);
+          const result = selectPrompts({ ...context, recentLogs: [...(context.recentLogs ?? []), ...logs] });
+          expect(result.situations[0]?.id).toBe('rejection-streak');
+          for (const chosen of result.prompts)
+            expect(['permission', 'self-compassion']).toContain(chosen.prompt.intent);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
+
+const streakLog = {
+  tenantId: 't',
+  authorId: 'rep-1',
+  customerLabel: 'Streak Co',
+  stage: 'proposal' as const,
+  askedWhy: false,
+  reason: 'timing' as const,
+  visibility: 'private' as const,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+};
