@@ -71,7 +71,7 @@ export function detectSituations(ctx: ParsedSelectionContext, todayDate: LocalDa
     const triggerLog = ctx.trigger.log;
     if (!logs.some((l) => l.id === triggerLog.id)) logs.push(triggerLog);
   }
-  // Records from the future (a skewed clock) do not count as "recent".
+  // Records dated after today (a skewed clock) are left out.
   const datedLogs = logs
     .map((l) => dated(l, l.occurredAt, today, tz))
     .filter((d) => d.daysAgo >= 0 && d.at <= now + 86_400_000)

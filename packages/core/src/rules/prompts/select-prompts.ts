@@ -52,9 +52,10 @@ export function selectFromParsed(ctx: ParsedSelectionContext): PromptSelection {
   const detected = new Set(situations.map((s) => s.id));
 
   const coolingDown = lastAskedDaysAgo(ctx, todayNumber);
-  const person =
-    ctx.personId ?? ctx.recentLogs[0]?.authorId ?? ctx.recentCheckIns[0]?.authorId ?? triggerAuthor(ctx) ?? '';
-  const seed = `${person}|${today}|${ctx.trigger.kind === 'log' ? ctx.trigger.log.id : ''}`;
+  const triggerLog = ctx.trigger.kind === 'log' ? ctx.trigger.log : undefined;
+  const person = ctx.personId ?? triggerLog?.authorId ?? ctx.recentLogs[0]?.authorId ?? ctx.recentCheckIns[0]?.authorId;
+  // Rotation key: the same person on the same day (and for the same log) sees the same prompts.
+  const seed = `${person ?? ''}|${today}|${triggerLog?.id ?? ''}`;
 
   const seedHash = stableHash(seed);
   const candidates = promptsFor(catalog, situations)
@@ -130,10 +131,6 @@ function promptsFor(catalog: PromptCatalog, situations: readonly DetectedSituati
   const found = new Set<ReflectionPrompt>();
   for (const s of situations) for (const p of index.get(s.id) ?? []) found.add(p);
   return [...found];
-}
-
-function triggerAuthor(ctx: { trigger: { kind: string; log?: { authorId: string } } }): string | undefined {
-  return ctx.trigger.log?.authorId;
 }
 
 /** Days since each prompt was last put to the rep, from `recentlyAsked` and the check-ins' answers. */
