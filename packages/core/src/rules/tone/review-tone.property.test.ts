@@ -89,10 +89,9 @@ describe('reviewTone properties', () => {
         fc.array(harmfulPieces, { minLength: 1, maxLength: 5 }),
         locale,
         (length, pieces, loc) => {
-          const text = pieces
-            .join('。')
-            .repeat(Math.ceil(length / 10))
-            .slice(0, length);
+          const unit = `${pieces.join('。')}。`;
+          const text = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+          expect(text.length).toBe(length);
           if (length > TONE_TEXT_MAX) {
             expect(() => reviewTone(text, { locale: loc })).toThrow(ReboundError);
           } else {

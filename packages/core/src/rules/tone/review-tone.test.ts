@@ -32,6 +32,9 @@ describe('reviewTone: Japanese drafts', () => {
     ['そんなことで落ち込まないで。', 'dismissing-feelings'],
     ['もっと頑張りましょう。', 'empty-exhortation'],
     ['もっと頑張れよ', 'empty-exhortation'],
+    ['頑張りが足りないと思う。', 'empty-exhortation'],
+    ['今月の売上、全然足りてないよ。', 'numbers-pressure'],
+    ['断られるのは仕事のうち。慣れるしかないよ。', 'dismissing-feelings'],
   ] as const)('flags %s as %s', (text, category) => {
     expect(categories(text, 'ja')).toEqual([category]);
   });
@@ -112,6 +115,10 @@ describe('reviewTone: English drafts', () => {
     ["That's on you", 'blame'],
     ['That’s on you.', 'blame'],
     ['ＪＵＳＴ ＴＲＹ ＨＡＲＤＥＲ', 'empty-exhortation'],
+    ['You have to close more deals.', 'numbers-pressure'],
+    ['Your numbers are down again.', 'numbers-pressure'],
+    ['Everyone gets rejected, get used to it.', 'dismissing-feelings'],
+    ["You're not trying hard enough.", 'empty-exhortation'],
   ] as const)('flags %s as %s', (text, category) => {
     expect(categories(text, 'en')).toEqual([category]);
   });

@@ -114,7 +114,7 @@ const rules: ToneRule[] = [
     category: 'numbers-pressure',
     message: 'numbers.target',
     pattern: pattern(
-      '\\b(?:bring in|close|land|book|sign|get) (?:me )?(?:at least )?(?:\\d+|one|two|three|four|five|a few|another)(?: more)? (?:deals?|sales|contracts|accounts|orders)\\b|\\bclose (?:it|something|this|them|a deal|the deal)\\b[^.!?\\n]{0,30}?\\b(?:by|before|soon|no matter|this week|today|tomorrow)\\b|\\bno matter what\\b|\\bget it done\\b|\\b(?:need|want|expect) (?:to see |you to bring |you to show )?(?:some )?revenue\\b|\\bsee (?:some )?revenue from you\\b',
+      '\\b(?:bring in|close|land|book|sign|get) (?:me )?(?:at least )?(?:\\d+|one|two|three|four|five|a few|another)(?: more)? (?:deals?|sales|contracts|accounts|orders)\\b|\\bclose (?:it|something|this|them|a deal|the deal)\\b[^.!?\\n]{0,30}?\\b(?:by|before|soon|no matter|this week|today|tomorrow)\\b|\\b(?:need|needs|have|has|got) to (?:close|bring in|book|land|sign) more\\b|\\byour (?:numbers|revenue|sales|pipeline|results) (?:is|are) (?:down|low|bad|terrible|not good enough|not where they need)\\b|\\bno matter what\\b|\\bget it done\\b|\\b(?:need|want|expect) (?:to see |you to bring |you to show )?(?:some )?revenue\\b|\\bsee (?:some )?revenue from you\\b',
     ),
   },
   {
@@ -139,7 +139,7 @@ const rules: ToneRule[] = [
     category: 'dismissing-feelings',
     message: 'dismiss.toughen',
     pattern: pattern(
-      "\\bget over it\\b|\\bshake it off\\b|\\bsuck it up\\b|\\btoughen up\\b|\\bman up\\b|\\bgrow (?:a )?(?:thicker skin|thick skin|pair)\\b|\\bthick(?:er)? skin\\b|\\b(?:stop|quit) (?:whining|complaining|moping|sulking|crying|dwelling|feeling sorry|being (?:so )?(?:sensitive|negative|emotional))\\b|\\bfeeling sorry for yourself\\b|\\bno time for (?:feelings|emotions|tears|self-pity|moping)\\b|\\bit's (?:just|only) business\\b|\\b(?:just |and )?move on\\b(?! to\\b)|\\bcheer up\\b|\\bcalm down\\b|\\bchin up\\b|\\bpull yourself together\\b",
+      "\\bget over it\\b|\\bshake it off\\b|\\bsuck it up\\b|\\btoughen up\\b|\\bman up\\b|\\bgrow (?:a )?(?:thicker skin|thick skin|pair)\\b|\\bthick(?:er)? skin\\b|\\b(?:stop|quit) (?:whining|complaining|moping|sulking|crying|dwelling|feeling sorry|being (?:so )?(?:sensitive|negative|emotional))\\b|\\bfeeling sorry for yourself\\b|\\bno time for (?:feelings|emotions|tears|self-pity|moping)\\b|\\bit's (?:just|only) business\\b|\\b(?:just |and )?move on\\b(?! to\\b)|\\bcheer up\\b|\\bget used to it\\b|\\bcry(?:ing)? about it\\b|\\bcalm down\\b|\\bchin up\\b|\\bpull yourself together\\b",
     ),
   },
 
@@ -148,7 +148,7 @@ const rules: ToneRule[] = [
     category: 'empty-exhortation',
     message: 'exhort.effort',
     pattern: pattern(
-      "\\b(?:just |simply )?try harder\\b|\\b(?:work|push|hustle|grind|sell|dig) harder\\b|\\bgive it (?:\\d{3} ?%|your all|everything you(?:'ve)? got)|\\b(?:put in|show) (?:more|some) (?:effort|grit|hustle|fight)\\b|\\bmore effort\\b|\\byou can do better\\b|\\bstep it up\\b|\\bpick up the pace\\b|\\bdig deep(?:er)?\\b|\\bwhatever it takes\\b|\\bno pain,? no gain\\b|\\bkeep (?:grinding|pushing|hustling)\\b|\\bhustle\\b|\\bgrinding\\b",
+      "\\b(?:just |simply )?try harder\\b|\\b(?:work|push|hustle|grind|sell|dig) harder\\b|\\bgive it (?:\\d{3} ?%|your all|everything you(?:'ve)? got)|\\b(?:put in|show) (?:more|some) (?:effort|grit|hustle|fight)\\b|\\bmore effort\\b|\\bnot trying hard enough\\b|\\byou can do better\\b|\\bstep it up\\b|\\bpick up the pace\\b|\\bdig deep(?:er)?\\b|\\bwhatever it takes\\b|\\bno pain,? no gain\\b|\\bkeep (?:grinding|pushing|hustling)\\b|\\bhustle\\b|\\bgrinding\\b",
     ),
   },
   {
