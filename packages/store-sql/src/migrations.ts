@@ -35,7 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
         sql`CREATE TABLE ${t.t('memberships')} (
           tenant_id ${key} NOT NULL, team_id ${key} NOT NULL, person_id ${key} NOT NULL, role ${key} NOT NULL,
           since ${key} NOT NULL, data ${data}, PRIMARY KEY (tenant_id, team_id, person_id))`,
-        idx('memberships_person', 'memberships', ['tenant_id', 'person_id']),
+        idx('memberships_person', 'memberships', ['tenant_id', 'person_id', 'team_id']),
         sql`CREATE TABLE ${t.t('assignments')} (
           tenant_id ${key} NOT NULL, id ${key} NOT NULL, rep_id ${key} NOT NULL, manager_id ${key} NOT NULL,
           status ${key} NOT NULL, requested_at ${key} NOT NULL, data ${data}, PRIMARY KEY (tenant_id, id))`,
@@ -76,10 +76,11 @@ export const MIGRATIONS: readonly Migration[] = [
           shared_at ${key} NOT NULL, withdrawn ${flag}, data ${data}, PRIMARY KEY (tenant_id, id))`,
         idx('shares_item', 'shares', ['tenant_id', 'item_id']),
         idx('shares_owner', 'shares', ['tenant_id', 'owner_id', 'shared_at']),
+        // Keyed by person first: "shares I can see" is the hot lookup (a manager's inbox).
         sql`CREATE TABLE ${t.t('share_audience')} (
           tenant_id ${key} NOT NULL, share_id ${key} NOT NULL, person_id ${key} NOT NULL,
-          PRIMARY KEY (tenant_id, share_id, person_id))`,
-        idx('share_audience_person', 'share_audience', ['tenant_id', 'person_id']),
+          PRIMARY KEY (tenant_id, person_id, share_id))`,
+        idx('share_audience_share', 'share_audience', ['tenant_id', 'share_id']),
         sql`CREATE TABLE ${t.t('replies')} (
           tenant_id ${key} NOT NULL, id ${key} NOT NULL, manager_id ${key} NOT NULL, rep_id ${key} NOT NULL,
           item_id ${key} NOT NULL, sent_at ${key} NOT NULL, data ${data}, PRIMARY KEY (tenant_id, id))`,

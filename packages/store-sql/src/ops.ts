@@ -312,8 +312,9 @@ export class SqlOps implements StoreOps {
     if (query.ownerId !== undefined) where.push(sql`s.owner_id = ${query.ownerId}`);
     if (query.activeOnly) where.push(sql`s.withdrawn = 0`);
     if (query.audienceId !== undefined) {
-      where.push(sql`EXISTS (SELECT 1 FROM ${this.t.t('share_audience')} a
-        WHERE a.tenant_id = s.tenant_id AND a.share_id = s.id AND a.person_id = ${query.audienceId})`);
+      // Driven by the audience index: a manager's inbox must not scan every share of the tenant.
+      where.push(sql`s.id IN (SELECT a.share_id FROM ${this.t.t('share_audience')} a
+        WHERE a.tenant_id = ${tenantId} AND a.person_id = ${query.audienceId})`);
     }
     return records(
       await this.rows(

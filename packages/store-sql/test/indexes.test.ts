@@ -1,0 +1,70 @@
+import type { Store } from '@rebound/core';
+import { createSqlStore } from '@rebound/store-sql';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { describe, expect, it } from 'vitest';
+
+const A = 'tenant-a';
+const range = { from: '2026-01-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
+
+/** Every list and lookup the port offers, with the filters a host uses alone. */
+const reads: Array<[string, (s: Store) => Promise<unknown>]> = [
+  ['listTeams', (s) => s.listTeams(A)],
+  ['listMemberships by team', (s) => s.listMemberships(A, { teamId: 't1' })],
+  ['listMemberships by person', (s) => s.listMemberships(A, { personId: 'p1' })],
+  ['listAssignments by rep', (s) => s.listAssignments(A, { repId: 'p1' })],
+  ['listAssignments by manager', (s) => s.listAssignments(A, { managerId: 'm1', status: 'pending' })],
+  ['listLogs', (s) => s.listLogs(A, { authorId: 'p1', ...range, limit: 20 })],
+  ['listOutcomes by log', (s) => s.listOutcomes(A, { logId: 'l1' })],
+  ['listOutcomes by author', (s) => s.listOutcomes(A, { authorId: 'p1' })],
+  ['findCheckIn', (s) => s.findCheckIn(A, 'p1', 'daily', '2026-11-02')],
+  ['listCheckIns', (s) => s.listCheckIns(A, { authorId: 'p1', ...range })],
+  ['listShares by item', (s) => s.listShares(A, { itemId: 'l1' })],
+  ['listShares by owner', (s) => s.listShares(A, { ownerId: 'p1' })],
+  ['listShares by audience', (s) => s.listShares(A, { audienceId: 'm1', activeOnly: true })],
+  ['listReplies by rep', (s) => s.listReplies(A, { repId: 'p1' })],
+  ['listReplies by manager', (s) => s.listReplies(A, { managerId: 'm1' })],
+  ['listReplies by item', (s) => s.listReplies(A, { itemId: 'l1' })],
+  ['listEnabledSchedules', (s) => s.listEnabledSchedules()],
+  ['findConversationRefs by person', (s) => s.findConversationRefs(A, { personId: 'p1' })],
+  ['findConversationRefs by team', (s) => s.findConversationRefs(A, { teamId: 't1' })],
+  ['findConversationRefs by conversation', (s) => s.findConversationRefs(A, { conversationId: 'c1' })],
+  ['getDeliveryByKey', (s) => s.getDeliveryByKey(A, 'k1')],
+  ['listDeliveries by item', (s) => s.listDeliveries(A, { itemId: 'l1' })],
+  ['listDeliveries by owner', (s) => s.listDeliveries(A, { ownerId: 'p1' })],
+  ['listDeliveries by recipient', (s) => s.listDeliveries(A, { recipientId: 'p1' })],
+  ['listDeliveries by team', (s) => s.listDeliveries(A, { teamId: 't1' })],
+  ['listDeliveries by status', (s) => s.listDeliveries(A, { status: 'pending' })],
+  ['insightCounts', (s) => s.insightCounts({ tenantId: A, teamIds: ['t1', 't2'], ...range })],
+];
+
+describe('every list query on SQLite', () => {
+  it.each(reads)('%s searches an index instead of scanning a table', async (name, read) => {
+    const raw = new Database(':memory:');
+    const statements: Array<{ sql: string; parameters: readonly unknown[] }> = [];
+    const kysely = new Kysely({
+      dialect: new SqliteDialect({ database: raw }),
+      log: (event) => {
+        if (event.level === 'query') statements.push(event.query);
+      },
+    });
+    const store = await createSqlStore({ kysely, dialect: 'sqlite' });
+    statements.length = 0;
+    await read(store);
+    const selects = statements.filter((s) => /^\s*SELECT/i.test(s.sql));
+    expect(selects.length).toBeGreaterThan(0);
+    for (const statement of selects) {
+      const plan = raw.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.parameters) as {
+        detail: string;
+      }[];
+      // "SCAN <table>" is a full scan, and a search on the tenant alone scans the whole tenant: only a read
+      // of the whole tenant (listTeams) may do that. "SEARCH ... USING INDEX (tenant_id=? AND ...)" is the aim.
+      const tenantWide = name === 'listTeams';
+      const fullScans = plan
+        .map((row) => row.detail)
+        .filter((d) => /^SCAN \w+/.test(d) || (!tenantWide && /\(tenant_id=\?\)$/.test(d)));
+      expect(fullScans, statement.sql).toEqual([]);
+    }
+    await kysely.destroy();
+  });
+});
