@@ -100,7 +100,7 @@ export const DEFAULT_PROMPTS: readonly ReflectionPromptInput[] = [
     answerKind: 'scale',
     text: {
       en: 'How much rest have you had this week? (1 = hardly any, 5 = plenty)',
-      ja: '今週は、どれくらい休めていますか。(1 = ほとんど休めていない、5 = しっかり休めている)',
+      ja: '今週は、どれくらい休めていますか。（1 = ほとんど休めていない、5 = しっかり休めている）',
     },
     conditions: { situations: [...streakAndLow, 'pressure-rising'] },
     cooldownDays: 7,
@@ -287,7 +287,7 @@ export const DEFAULT_PROMPTS: readonly ReflectionPromptInput[] = [
     answerKind: 'scale',
     text: {
       en: 'How are you, honestly, today? (1 = not great, 5 = good)',
-      ja: '正直なところ、今日の調子はどうですか。(1 = よくない、5 = いい感じ)',
+      ja: '正直なところ、今日の調子はどうですか。（1 = よくない、5 = いい感じ）',
     },
     conditions: { situations: [], always: true },
     cooldownDays: 3,
@@ -323,7 +323,7 @@ export const DEFAULT_PROMPTS: readonly ReflectionPromptInput[] = [
     answerKind: 'scale',
     text: {
       en: 'How much of this feeling comes from measuring yourself against your strongest stretch? (1 = hardly, 5 = a lot)',
-      ja: 'いまの気持ちは、絶好調だった頃の自分と比べることから、どれくらい来ていると思いますか。(1 = ほとんどない、5 = かなりある)',
+      ja: 'いまの気持ちは、絶好調だった頃の自分と比べることから、どれくらい来ていると思いますか。（1 = ほとんどない、5 = かなりある）',
     },
     conditions: { situations: ['strong-then-off-track', 'pressure-rising'] },
     cooldownDays: 21,
@@ -346,7 +346,7 @@ export const DEFAULT_PROMPTS: readonly ReflectionPromptInput[] = [
     answerKind: 'scale',
     text: {
       en: 'How much energy do you have today? (1 = very little, 5 = plenty) Any answer is fine.',
-      ja: '今日の元気はどれくらいですか。(1 = ほとんどない、5 = たっぷり)どの答えでも大丈夫です。',
+      ja: '今日の元気はどれくらいですか。（1 = ほとんどない、5 = たっぷり）どの答えでも大丈夫です。',
     },
     conditions: { situations: ['quiet-spell', 'back-from-away'] },
     cooldownDays: 7,
@@ -582,7 +582,7 @@ export const DEFAULT_PROMPTS: readonly ReflectionPromptInput[] = [
     answerKind: 'text',
     text: {
       en: 'Which customer relationship would you like to give a little more time to next?',
-      ja: '次に少し時間をかけて育てていきたいお客様との関係はどれですか。',
+      ja: '次に少し時間をかけて育てていきたいお客様との関係はありますか。',
     },
     conditions: { situations: [], always: true, avoid: [...streakAndLow] },
     cooldownDays: 10,

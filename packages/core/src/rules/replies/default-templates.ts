@@ -78,7 +78,7 @@ export const DEFAULT_REPLY_TEMPLATES: readonly ReplyTemplateInput[] = [
     tone: 'warm',
     preferences: [...all],
     text: {
-      ja: '{repName}さん、初めての断られ記録を共有してくれてありがとう。うまくいかなかった日の話を聞かせてもらえるのが、何よりうれしいよ。',
+      ja: '{repName}さん、初めての断られ記録を共有してくれてありがとう。うまくいかなかった日の話も聞かせてもらえるのは、本当にありがたいよ。',
       en: 'Thank you for sharing your first rejection log, {repName}. Hearing about the hard days matters to me as much as hearing about the good ones.',
     },
   },
@@ -322,7 +322,7 @@ export const DEFAULT_REPLY_TEMPLATES: readonly ReplyTemplateInput[] = [
     tone: 'practical',
     preferences: ['advice'],
     text: {
-      ja: '声をかけてくれてありがとう。上司には話しにくいことなら、人事や産業医に相談する道もあるからね。どれを選んでも大丈夫だよ。',
+      ja: '声をかけてくれてありがとう。私には話しにくいことなら、人事や産業医、社外の相談窓口に話す道もあるからね。どれを選んでも大丈夫だよ。',
       en: 'Thanks for reaching out. If some of it is easier to talk about with someone other than me, HR and the employee assistance programme are there too, and that is completely fine.',
     },
   },
