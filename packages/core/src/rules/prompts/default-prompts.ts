@@ -473,7 +473,7 @@ export const DEFAULT_PROMPTS: readonly ReflectionPromptInput[] = [
       en: "Did you get a chance to ask a customer 'why' recently? How did it go?",
       ja: '最近、お客様に「なぜ」を聞けた場面はありましたか。どうでしたか。',
     },
-    conditions: { situations: [], always: true, avoid: ['rejection-streak'] },
+    conditions: { situations: [], always: true, avoid: ['rejection-streak', 'quiet-spell', 'back-from-away'] },
     cooldownDays: 14,
   },
 
@@ -584,7 +584,7 @@ export const DEFAULT_PROMPTS: readonly ReflectionPromptInput[] = [
       en: 'Which customer relationship would you like to give a little more time to next?',
       ja: '次に少し時間をかけて育てていきたいお客様との関係はありますか。',
     },
-    conditions: { situations: [], always: true, avoid: [...streakAndLow] },
+    conditions: { situations: [], always: true, avoid: [...streakAndLow, 'quiet-spell', 'back-from-away'] },
     cooldownDays: 10,
   },
 

@@ -227,6 +227,26 @@ describe('no activity for a while', () => {
     expect(result.prompts[0]?.reason.en).not.toMatch(/\d/);
   });
 
+  it('stays gentle even when the quiet-spell prompts are all cooling down', () => {
+    const quietIds = defaultPromptCatalog.prompts
+      .filter((p) => p.conditions.situations.includes('quiet-spell'))
+      .map((p) => p.id);
+    const result = selectPrompts({
+      ...base,
+      recentCheckIns: [makeCheckIn({ submittedAt: '2026-10-30T09:00:00Z' })],
+      recentlyAsked: quietIds.map((promptId) => ({ promptId, askedAt: '2026-11-17T09:00:00Z' })),
+      count: 3,
+    });
+    expect(result.situations[0]?.id).toBe('quiet-spell');
+    expect(result.prompts).toHaveLength(3);
+    for (const chosen of result.prompts) {
+      expect(quietIds).not.toContain(chosen.prompt.id);
+      expect(chosen.prompt.intent).not.toBe('follow-up');
+      expect(chosen.prompt.text.en).not.toMatch(/follow-up|next step|haven't|catch up on your/i);
+      expect(chosen.prompt.conditions.avoid).not.toContain('quiet-spell');
+    }
+  });
+
   it('prompts that went unanswered for a while also mean quiet, but a new rep is not quiet', () => {
     const unanswered = selectPrompts({
       ...base,
