@@ -42,6 +42,19 @@ const newestFirst =
   (a: T, b: T) =>
     a[field] < b[field] ? 1 : a[field] > b[field] ? -1 : 0;
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function firstAtOrAfter(sorted: readonly RejectionLog[], instant: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.occurredAt < instant) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function inRange(value: string, from?: string, to?: string): boolean {
   return (from === undefined || value >= from) && (to === undefined || value < to);
 }
@@ -61,8 +74,47 @@ export function createMemoryStore(): Store {
     rep: (a) => k(a.tenantId, a.repId),
     manager: (a) => k(a.tenantId, a.managerId),
   });
-  const logs = new Table<RejectionLog>({ author: (l) => k(l.tenantId, l.authorId) });
-  const outcomes = new Table<Outcome>({ log: (o) => k(o.tenantId, o.logId), author: (o) => k(o.tenantId, o.authorId) });
+  // Derived caches, dropped whenever a row they come from changes (rollbacks included).
+  const logsByTime = new Map<string, RejectionLog[]>();
+  const outcomeKindsOfLog = new Map<string, number>();
+  const logs = new Table<RejectionLog>({ author: (l) => k(l.tenantId, l.authorId) }, (l) =>
+    logsByTime.delete(k(l.tenantId, l.authorId)),
+  );
+  const outcomes = new Table<Outcome>(
+    { log: (o) => k(o.tenantId, o.logId), author: (o) => k(o.tenantId, o.authorId) },
+    (o) => outcomeKindsOfLog.delete(k(o.tenantId, o.logId)),
+  );
+
+  /** An author's logs, oldest `occurredAt` first (ties by id), built once per change. */
+  function authorLogs(tenantId: string, authorId: string): RejectionLog[] {
+    const key = k(tenantId, authorId);
+    let sorted = logsByTime.get(key);
+    if (!sorted) {
+      sorted = logs.lookup('author', key).sort((a, b) => compare(a.occurredAt, b.occurredAt) || compare(a.id, b.id));
+      logsByTime.set(key, sorted);
+    }
+    return sorted;
+  }
+
+  /** The logs with `occurredAt` in [from, to), oldest first, found by binary search. */
+  function logsInRange(tenantId: string, authorId: string, from?: string, to?: string): RejectionLog[] {
+    const sorted = authorLogs(tenantId, authorId);
+    const start = from === undefined ? 0 : firstAtOrAfter(sorted, from);
+    const end = to === undefined ? sorted.length : firstAtOrAfter(sorted, to);
+    return sorted.slice(start, end);
+  }
+
+  /** A bit per outcome kind the log has had. */
+  function outcomeKinds(tenantId: string, logId: string): number {
+    const key = k(tenantId, logId);
+    let bits = outcomeKindsOfLog.get(key);
+    if (bits === undefined) {
+      bits = 0;
+      for (const o of outcomes.lookup('log', key)) bits |= 1 << OUTCOME_KINDS.indexOf(o.kind);
+      outcomeKindsOfLog.set(key, bits);
+    }
+    return bits;
+  }
   const checkIns = new Table<CheckIn>({
     author: (c) => k(c.tenantId, c.authorId),
     period: (c) => k(c.tenantId, c.authorId, c.cadence, c.periodKey),
@@ -159,11 +211,11 @@ export function createMemoryStore(): Store {
       write(logs, k(log.tenantId, log.id), copy(log));
     },
     async listLogs(tenantId, query) {
-      const rows = logs
-        .lookup('author', k(tenantId, query.authorId))
-        .filter((l) => inRange(l.occurredAt, query.from, query.to))
-        .sort(newestFirst('occurredAt'));
-      return query.limit === undefined ? rows : rows.slice(0, query.limit);
+      const rows = logsInRange(tenantId, query.authorId, query.from, query.to);
+      const count = query.limit === undefined ? rows.length : Math.min(query.limit, rows.length);
+      const out: RejectionLog[] = [];
+      for (let i = rows.length - 1; out.length < count; i--) out.push(rows[i]!);
+      return out;
     },
     async putOutcome(o) {
       write(outcomes, k(o.tenantId, o.id), copy(o));
@@ -372,15 +424,14 @@ export function createMemoryStore(): Store {
       outcomes: Object.fromEntries(OUTCOME_KINDS.map((o) => [o, 0])) as InsightCountRow['outcomes'],
       checkIns: 0,
     };
-    for (const log of logs.lookup('author', k(tenantId, personId))) {
-      if (!inRange(log.occurredAt, from, to)) continue;
+    for (const log of logsInRange(tenantId, personId, from, to)) {
       row.logs++;
       if (log.askedWhy) row.askedWhy++;
       if (log.discovery) row.discovery++;
       if (log.nextStep && log.nextStep.kind !== 'none') row.followUp++;
       row.reasons[log.reason]++;
-      const kinds = new Set(outcomes.lookup('log', k(tenantId, log.id)).map((o) => o.kind));
-      for (const kind of kinds) row.outcomes[kind]++;
+      const bits = outcomeKinds(tenantId, log.id);
+      if (bits !== 0) OUTCOME_KINDS.forEach((kind, i) => bits & (1 << i) && row.outcomes[kind]++);
     }
     for (const c of checkIns.lookup('author', k(tenantId, personId))) {
       if (inRange(c.submittedAt, from, to)) row.checkIns++;

@@ -3,7 +3,11 @@ export class Table<T> {
   private readonly rows = new Map<string, T>();
   private readonly indexes = new Map<string, Map<string, Set<string>>>();
 
-  constructor(private readonly indexers: Record<string, (row: T) => string | readonly string[] | null> = {}) {
+  constructor(
+    private readonly indexers: Record<string, (row: T) => string | readonly string[] | null> = {},
+    /** Called with every row stored or removed (rollbacks included), to drop caches derived from it. */
+    private readonly onChange: (row: T) => void = () => {},
+  ) {
     for (const name of Object.keys(indexers)) this.indexes.set(name, new Map());
   }
 
@@ -14,9 +18,13 @@ export class Table<T> {
   /** Stores `row` under `key`; returns the row it replaced. */
   set(key: string, row: T): T | undefined {
     const previous = this.rows.get(key);
-    if (previous !== undefined) this.unindex(key, previous);
+    if (previous !== undefined) {
+      this.unindex(key, previous);
+      this.onChange(previous);
+    }
     this.rows.set(key, row);
     this.index(key, row);
+    this.onChange(row);
     return previous;
   }
 
@@ -25,6 +33,7 @@ export class Table<T> {
     if (previous === undefined) return undefined;
     this.unindex(key, previous);
     this.rows.delete(key);
+    this.onChange(previous);
     return previous;
   }
 
