@@ -431,7 +431,8 @@ export function createMemoryStore(): Store {
       if (log.nextStep && log.nextStep.kind !== 'none') row.followUp++;
       row.reasons[log.reason]++;
       const bits = outcomeKinds(tenantId, log.id);
-      if (bits !== 0) OUTCOME_KINDS.forEach((kind, i) => bits & (1 << i) && row.outcomes[kind]++);
+      if (bits === 0) continue;
+      for (const [i, kind] of OUTCOME_KINDS.entries()) if (bits & (1 << i)) row.outcomes[kind]++;
     }
     for (const c of checkIns.lookup('author', k(tenantId, personId))) {
       if (inRange(c.submittedAt, from, to)) row.checkIns++;
