@@ -50,7 +50,11 @@ export function pageHtml(): string {
         host.dataset.status = String(response.status);
         host.removeAttribute('aria-busy');
       };
-      document.getElementById(slot).replaceChildren(card.render());
+      // Each card gets its own <form>: radio groups are scoped by form, and both cards have a "visibility" group.
+      const form = document.createElement('form');
+      form.addEventListener('submit', (event) => event.preventDefault());
+      form.append(card.render());
+      document.getElementById(slot).replaceChildren(form);
     }
 
     for (const slot of ['check-in', 'log']) {

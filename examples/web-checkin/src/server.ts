@@ -7,11 +7,17 @@ import { dirname, join } from 'node:path';
 import {
   type AdaptiveCardJson,
   actionOf,
+  type CheckInFormValues,
   checkInAckCard,
   checkInCard,
+  checkInValuesFrom,
+  type ErrorSummary,
   errorCardFor,
+  errorSummary,
+  type LogFormValues,
   logAckCard,
   logFormCard,
+  logFormValuesFrom,
   parseCheckInForm,
   parseLogForm,
   parseLogReflection,
@@ -54,6 +60,13 @@ export interface CheckinServer {
 }
 
 const require = createRequire(import.meta.url);
+
+/** A form sent back with the person's values and what was wrong (answered 422). */
+class FormError extends Error {
+  constructor(readonly card: AdaptiveCardJson) {
+    super('form sent back with errors');
+  }
+}
 const MAX_BODY = 64 * 1024;
 
 async function staticFiles(): Promise<Record<string, { type: string; body: string }>> {
@@ -131,11 +144,15 @@ export async function startCheckinServer(options: CheckinServerOptions = {}): Pr
     return selection.prompts.map((p) => promptView(p, locale));
   }
 
-  async function formCard(kind: string, locale: Locale): Promise<AdaptiveCardJson | null> {
+  async function formCard(
+    kind: string,
+    locale: Locale,
+    back: { values?: LogFormValues & CheckInFormValues; errors?: ErrorSummary } = {},
+  ): Promise<AdaptiveCardJson | null> {
     const me = await rebound.getSettings(actor);
     const today = localDateOf(clock(), person.timeZone);
     const defaultVisibility = me.person.privacy.defaultVisibility;
-    if (kind === 'log') return logFormCard({ locale, today, defaultVisibility });
+    if (kind === 'log') return logFormCard({ locale, today, defaultVisibility, ...back });
     if (kind === 'check-in') {
       return checkInCard({
         locale,
@@ -145,6 +162,7 @@ export async function startCheckinServer(options: CheckinServerOptions = {}): Pr
         prompts: await prompts(locale, { kind: 'check-in' }),
         defaultVisibility,
         answerPreference: me.person.answerPreference,
+        ...back,
       });
     }
     return null;
@@ -154,7 +172,14 @@ export async function startCheckinServer(options: CheckinServerOptions = {}): Pr
     switch (actionOf(data)) {
       case 'log.submit': {
         const parsed = parseLogForm(data, { timeZone: person.timeZone, now: clock() });
-        if (!parsed.ok) throw parsed.error;
+        if (!parsed.ok) {
+          // The form comes back with what was typed and what was wrong, so nothing has to be typed twice.
+          const card = await formCard('log', locale, {
+            values: logFormValuesFrom(data),
+            errors: errorSummary(parsed.error, locale),
+          });
+          throw new FormError(card!);
+        }
         const { log } = await rebound.logRejection(actor, parsed.value.input);
         const [prompt] = await prompts(locale, { kind: 'log', log });
         return logAckCard({ locale, logId: log.id, prompt: prompt ?? null, visibility: log.visibility });
@@ -168,7 +193,14 @@ export async function startCheckinServer(options: CheckinServerOptions = {}): Pr
       }
       case 'checkIn.submit': {
         const parsed = parseCheckInForm(data);
-        if (!parsed.ok) throw parsed.error;
+        if (!parsed.ok) {
+          const shown = Array.isArray(data.prompts) ? data.prompts.map((p) => String((p as { id?: unknown }).id)) : [];
+          const card = await formCard('check-in', locale, {
+            values: checkInValuesFrom(data, shown),
+            errors: errorSummary(parsed.error, locale),
+          });
+          throw new FormError(card!);
+        }
         const result = await rebound.submitCheckIn(actor, parsed.value);
         return checkInAckCard({
           locale,
@@ -204,6 +236,7 @@ export async function startCheckinServer(options: CheckinServerOptions = {}): Pr
       }
       send(res, 404, 'text/plain', 'Not found');
     } catch (error) {
+      if (error instanceof FormError) return sendCard(res, 422, error.card);
       // Bad input gets the error card saying what was wrong; anything else a general card, never internals.
       const status = isReboundError(error, 'validation') ? 422 : isReboundError(error) ? 409 : 500;
       if (status === 500) console.error(error);

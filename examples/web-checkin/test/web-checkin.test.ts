@@ -34,6 +34,9 @@ describe('web check-in example: the cards in an HR tool’s page, on a server em
   it('stores a rejection log filled in the rendered card, and shows the acknowledgement', async () => {
     await open('ja');
     const log = page.locator('#log');
+    // Both cards have a "visibility" radio group; each keeps its own default on one page.
+    expect(await log.getByRole('radio', { name: '自分だけ' }).isChecked()).toBe(true);
+    expect(await page.locator('#check-in').getByRole('radio', { name: '自分だけ' }).isChecked()).toBe(true);
     await log.getByRole('textbox', { name: 'お客様', exact: true }).fill('渋谷のパン屋さん **太字** ${1+1}');
     await log.locator('select').nth(0).selectOption('proposal');
     await log.locator('select').nth(1).selectOption('budget');
@@ -53,7 +56,7 @@ describe('web check-in example: the cards in an HR tool’s page, on a server em
     });
   });
 
-  it('answers a bad log submission with the field errors and stores nothing', async () => {
+  it('sends a bad log submission back as the form, with the field errors and the typed values, storing nothing', async () => {
     await open('en');
     const log = page.locator('#log');
     const before = await server.store.listLogs(server.actor.tenantId, { authorId: server.actor.personId });
@@ -61,13 +64,27 @@ describe('web check-in example: the cards in an HR tool’s page, on a server em
     await log.getByRole('textbox', { name: 'Customer', exact: true }).fill('   ');
     await log.locator('select').nth(0).selectOption('closing');
     await log.locator('select').nth(1).selectOption('price');
+    await log.getByLabel('What I learned').fill('Ask earlier about the budget cycle.');
     await log.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => log.getAttribute('data-status'), { timeout: 10_000 }).toBe('422');
     const text = await log.innerText();
-    expect(text).toContain('Something needs another look');
-    expect(text).toContain('Customer is required.');
+    expect(text).toContain('Some of what was entered needs another look.');
+    expect(text).toContain('• Customer is required.');
+    await expect.poll(() => log.getByLabel('What I learned').inputValue()).toBe('Ask earlier about the budget cycle.');
+    expect(await log.locator('select').nth(0).inputValue()).toBe('closing');
     const after = await server.store.listLogs(server.actor.tenantId, { authorId: server.actor.personId });
     expect(after).toHaveLength(before.length);
+
+    // Fixing the one field is enough now.
+    await log.getByRole('textbox', { name: 'Customer', exact: true }).fill('Harbour Cafe');
+    await log.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => log.getAttribute('data-status'), { timeout: 10_000 }).toBe('200');
+    const stored = await server.store.listLogs(server.actor.tenantId, { authorId: server.actor.personId });
+    expect(stored[0]).toMatchObject({
+      customerLabel: 'Harbour Cafe',
+      stage: 'closing',
+      learned: 'Ask earlier about the budget cycle.',
+    });
   });
 
   it('stores a check-in and shows the support contacts when the rep asks to talk', async () => {

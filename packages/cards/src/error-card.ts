@@ -1,6 +1,6 @@
-import { isReboundError, type Locale } from '@rebound/core';
+import type { Locale } from '@rebound/core';
 import { errorCard } from './cards/me';
-import { label } from './label-tree';
+import { errorSummary } from './error-summary';
 import type { AdaptiveCardJson } from './template-engine';
 
 /**
@@ -8,9 +8,5 @@ import type { AdaptiveCardJson } from './template-engine';
  * person's language; any other error gets a general sentence and never its internal message.
  */
 export function errorCardFor(error: unknown, locale: Locale): AdaptiveCardJson {
-  if (isReboundError(error)) {
-    const { message, fields } = error.localize(locale);
-    return errorCard({ locale, message, fields });
-  }
-  return errorCard({ locale, message: label(locale, 'error.unexpected'), fields: [] });
+  return errorCard({ locale, ...errorSummary(error, locale) });
 }

@@ -86,6 +86,12 @@ export interface WelcomeCardData extends CardBase {
   k?: number;
 }
 
+/** What was wrong with a submission, shown at the top of the form sent back (see `errorSummary`). */
+export interface ErrorSummary {
+  message: string;
+  fields: readonly { path: string; message: string }[];
+}
+
 /** Values a log form starts with (editing, or a form sent back with errors). */
 export interface LogFormValues {
   customerLabel?: string;
@@ -109,6 +115,8 @@ export interface LogFormCardData extends CardBase {
   today: LocalDate;
   defaultVisibility: Visibility;
   values?: LogFormValues;
+  /** Set when the form comes back after a bad submission, with the person's values in `values`. */
+  errors?: ErrorSummary;
 }
 
 export interface LogAckCardData extends CardBase {
@@ -160,6 +168,7 @@ export interface CheckInCardData extends CardBase {
   defaultVisibility: Visibility;
   answerPreference?: AnswerPreference | null;
   values?: CheckInFormValues;
+  errors?: ErrorSummary;
 }
 
 export interface CheckInAckCardData extends CardBase {
@@ -288,6 +297,7 @@ export interface SettingsCardData extends CardBase {
   values: SettingsValues;
   /** Time zones offered in the picker; the current one is always included. */
   timeZones?: readonly string[];
+  errors?: ErrorSummary;
 }
 
 export interface ManagerRequestFormCardData extends CardBase {

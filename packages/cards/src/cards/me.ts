@@ -1,3 +1,4 @@
+import { errorBlockData } from '../error-summary';
 import { label } from '../label-tree';
 import { excerpt, plain, safeLinkUrl } from '../plain-text';
 import { type AdaptiveCardJson, CardTemplate } from '../template-engine';
@@ -74,6 +75,7 @@ export function settingsCard(view: SettingsCardData): AdaptiveCardJson {
   const zones = [...new Set([v.timeZone, ...(view.timeZones ?? COMMON_ZONES)])].slice(0, 100);
   return settingsTemplate.expand({
     ...localeData(l),
+    errors: errorBlockData(view.errors),
     cadenceChoices: [
       { title: label(l, 'settings.cadenceDaily'), value: 'daily' },
       { title: label(l, 'settings.cadenceWeekly'), value: 'weekly' },

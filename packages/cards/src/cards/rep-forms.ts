@@ -1,3 +1,4 @@
+import { errorBlockData } from '../error-summary';
 import { label } from '../label-tree';
 import { plain } from '../plain-text';
 import { type AdaptiveCardJson, CardTemplate } from '../template-engine';
@@ -27,6 +28,7 @@ export function logFormData(view: LogFormCardData): object {
   return {
     ...localeData(view.locale),
     title: label(view.locale, view.logId ? 'log.editTitle' : 'log.title'),
+    errors: errorBlockData(view.errors),
     logId: str(view.logId),
     today: view.today,
     v: {
@@ -80,6 +82,7 @@ export function checkInData(view: CheckInCardData): object {
   return {
     ...localeData(view.locale),
     intro: label(view.locale, 'checkIn.intro', { period: plain(view.periodLabel) }),
+    errors: errorBlockData(view.errors),
     cadence: view.cadence,
     periodKey: view.periodKey,
     prompts: view.prompts.slice(0, 3).map((p, i) => promptData(p, i, v.answers?.[p.id])),
