@@ -11,6 +11,9 @@ import { openStore } from '../../teams-app/src/store';
 
 const [kind = 'rebound', portArg = '0'] = process.argv.slice(2);
 const port = Number(portArg);
+// Exit normally on a signal, so that `--cpu-prof` can write its profile.
+process.once('SIGINT', () => process.exit(0));
+process.once('SIGTERM', () => process.exit(0));
 
 if (kind === 'echo') {
   const bot = await startEchoBot(port);

@@ -8,7 +8,7 @@ export const botMessages = defineCatalog({
     'help.intro': 'Here is what you can ask me:',
     'help.log': '**log**: log a rejection',
     'help.checkin': '**checkin**: answer a short check-in',
-    'help.mine': '**mine**: see and change your rejection logs',
+    'help.mine': '**mine**: your rejection logs and check-ins, to change, share or withdraw',
     'help.inbox': '**inbox**: for managers, what is waiting for your reply',
     'help.me': '**me**: your own trends and what your manager sees',
     'help.settings': '**settings**: language, who sees what, notifications',
@@ -17,11 +17,7 @@ export const botMessages = defineCatalog({
     'help.help': '**help**: this list',
     'unknown.prefix': 'I did not catch that.',
     'not-ready': 'This part of Rebound is still being built. Please try again after the next update.',
-    'export.ready':
-      'Your data export is ready. The link works once and for {minutes} minutes: [download my data]({url})',
     'export.link-invalid': 'This link has expired or was already used. Ask Rebound for a new one with "export".',
-    'validation.title': 'Some answers need another look:',
-    'forbidden.item': 'That item is not yours, so I cannot change it.',
   },
   ja: {
     'turn.apology':
@@ -29,7 +25,7 @@ export const botMessages = defineCatalog({
     'help.intro': 'こんなことができます:',
     'help.log': '**記録**: 断られ記録をつける',
     'help.checkin': '**振り返り**: 短い振り返りに答える',
-    'help.mine': '**記録一覧**: 自分の断られ記録を見る・変える',
+    'help.mine': '**記録一覧**: 自分の断られ記録と振り返りを見る・変える・取り下げる',
     'help.inbox': '**受信箱**: 上司向け、返信を待っている共有',
     'help.me': '**わたし**: 自分の傾向と、上司に見えている内容',
     'help.settings': '**設定**: 言語、公開範囲、通知',
@@ -38,12 +34,8 @@ export const botMessages = defineCatalog({
     'help.help': '**ヘルプ**: この一覧',
     'unknown.prefix': 'うまく受け取れませんでした。',
     'not-ready': 'この機能はまだ準備中です。次の更新のあとで、もう一度お試しください。',
-    'export.ready':
-      'データのエクスポートができました。リンクは1回だけ、{minutes}分間有効です: [データをダウンロード]({url})',
     'export.link-invalid':
       'このリンクは期限が切れたか、すでに使われています。「エクスポート」と送ると新しいリンクをお渡しします。',
-    'validation.title': 'もう一度確認してほしい項目があります:',
-    'forbidden.item': 'ご自身の記録ではないため、変更できません。',
   },
 });
 export type BotMessageKey = (typeof botMessages.keys)[number];

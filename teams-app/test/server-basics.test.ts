@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createMemoryStore } from '@rebound/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MANAGER, DEMO_OTHER_REPS, DEMO_REP } from '../src/dev/demo-people';
 import { testUser } from './support/bot-client';
 import { type RunningBot, startTestBot } from './support/start-bot';
 
@@ -65,5 +68,34 @@ describe('bot server, anonymous on loopback', () => {
       body: JSON.stringify({ hello: 'world' }),
     });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('health check', () => {
+  it('answers 503 when the store cannot be reached', async () => {
+    const store = createMemoryStore();
+    const broken = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'getPerson') return async () => Promise.reject(new Error('connection refused'));
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const bot = await startTestBot({ store: broken });
+    try {
+      const res = await fetch(`${bot.server.url}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'unavailable', store: 'unreachable', version: '0.0.0-test' });
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('the local demo', () => {
+  it('links the demo manager to the demo reps in the org file the launcher uses', async () => {
+    const org = JSON.parse(readFileSync(new URL('../dev/demo-org.json', import.meta.url), 'utf8'));
+    const [team] = org.teams;
+    expect(team.managers).toEqual([DEMO_MANAGER.aadObjectId]);
+    expect(team.reps).toEqual([DEMO_REP, ...DEMO_OTHER_REPS].map((p) => p.aadObjectId));
   });
 });

@@ -71,7 +71,9 @@ export function createTurnStarter(deps: BotDeps) {
         ...(typeof zone === 'string' && isTimeZone(zone) ? { timeZone: zone } : {}),
         ...(who.clientLocale ? { clientLocale: who.clientLocale } : {}),
       });
-      await saveConversation(activity, who.tenantId, who.personId);
+      // Card actions come from a conversation the bot already wrote to, saved when it first heard from it;
+      // skipping them keeps a write transaction off the path of every card submission.
+      if (activity.type !== 'invoke') await saveConversation(activity, who.tenantId, who.personId);
       return { actor, person, locale: resolveLocale(person.language, activity.locale ?? person.clientLocale), deps };
     },
     forget(conversationId: string) {
