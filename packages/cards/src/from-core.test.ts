@@ -60,20 +60,27 @@ describe('cards built from core records and core rule results', () => {
       locale === 'ja' ? '佐藤さんはできているのに、なぜあなたはできないの？' : 'Ken closed his deal, why can’t you?';
     const findings = reviewTone(draft, { locale }).findings;
     expect(findings.length).toBeGreaterThan(0);
-    const card = managerNotificationCard({
+    const view = {
       locale,
       repName: '山田 花子',
       item: logItemView(log, locale, 'Asia/Tokyo'),
       supportRequested: false,
       suggestions: suggestions.slice(0, 3).map((s) => replySuggestionView(s, locale)),
       draft,
+      toneFindings: null,
+    };
+    const card = managerNotificationCard(view);
+    const reviewed = managerNotificationCard({
+      ...view,
       toneFindings: findings.map((f) => toneFindingView(f, locale)),
     });
     expect(parseMessages(card)).toEqual([]);
+    expect(parseMessages(reviewed)).toEqual([]);
     const json = JSON.stringify(card);
     expect(json).toContain(suggestions[0]!.reason[locale]);
-    expect(json).toContain(findings[0]!.alternative);
-    expect(json).toContain(locale === 'ja' ? '他の人との比較' : 'Compares with other people');
+    const reviewedJson = JSON.stringify(reviewed);
+    expect(reviewedJson).toContain(findings[0]!.alternative);
+    expect(reviewedJson).toContain(locale === 'ja' ? '他の人との比較' : 'Compares with other people');
     // The log's facts in the manager's language, its dates in the rep's time zone.
     expect(json).toContain(locale === 'ja' ? '予算' : 'Budget');
     expect(json).toContain(locale === 'ja' ? '2026/11/20' : '20 Nov 2026');

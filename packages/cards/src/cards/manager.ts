@@ -36,11 +36,14 @@ export const managerRequestDecidedTemplate = new CardTemplate<object>('manager-r
 export const MAX_SUGGESTIONS = 3;
 export const MAX_TONE_FINDINGS = 5;
 // Suggested replies and tone findings are generated text; these bounds keep the card under 40 KB even when the
-// shared item and the draft are at their maximum lengths (a test builds that case).
+// shared item and the draft are at their maximum lengths (a test builds that case). After a tone check the card
+// shows the findings instead of the suggestions: the manager is working on their own draft by then.
 const MAX_SUGGESTION_TEXT = 600;
 const MAX_REASON = 200;
 const MAX_FINDING_TEXT = 300;
 const MAX_FACTS = 12;
+/** A check-in's answers (5) and note: every text a shared item can hold. */
+const MAX_ITEM_TEXTS = 6;
 
 function itemData(item: ItemView, locale: Locale) {
   return {
@@ -50,7 +53,9 @@ function itemData(item: ItemView, locale: Locale) {
     title: plain(item.title),
     dateLabel: plain(item.dateLabel),
     facts: item.facts.slice(0, MAX_FACTS).map((f) => ({ title: plain(f.label), value: plain(f.value) })),
-    texts: item.texts.slice(0, MAX_FACTS).map((t) => ({ label: plain(t.label), text: plain(t.text) })),
+    texts: item.texts
+      .slice(0, MAX_ITEM_TEXTS)
+      .map((t) => ({ label: excerpt(t.label, 200), text: excerpt(t.text, 1000) })),
   };
 }
 
