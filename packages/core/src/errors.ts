@@ -120,6 +120,7 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
           id: 'validation.id',
           'period-key': 'validation.format',
           'date-range': 'validation.date-range',
+          instant: 'validation.instant',
         };
         messageKey = known[issue.message] ?? 'validation.invalid';
         break;

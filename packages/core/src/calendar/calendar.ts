@@ -104,7 +104,8 @@ export function startOfIsoWeek(date: LocalDate): LocalDate {
   return addDays(date, 1 - weekdayOf(date));
 }
 
-function offsetMs(instantMs: number, timeZone: string): number {
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+export function zoneOffsetMs(instantMs: number, timeZone: string): number {
   const p = zonedParts(instantMs, timeZone);
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instantMs / 1000) * 1000;
 }
@@ -117,12 +118,12 @@ function offsetMs(instantMs: number, timeZone: string): number {
 export function zonedTimeToInstant(date: LocalDate, time: LocalTime, timeZone: string): string {
   const [h, m] = time.split(':').map(Number) as [number, number];
   const wall = dateToUtcMs(date) + (h * 60 + m) * 60_000;
-  const first = wall - offsetMs(wall, timeZone);
-  const second = wall - offsetMs(first, timeZone);
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  const second = wall - zoneOffsetMs(first, timeZone);
   // Two candidates differ only around a transition: prefer the earlier one that shows the asked wall time.
   const candidates = [Math.min(first, second), Math.max(first, second)];
   for (const c of candidates) {
-    if (c + offsetMs(c, timeZone) === wall) return new Date(c).toISOString();
+    if (c + zoneOffsetMs(c, timeZone) === wall) return new Date(c).toISOString();
   }
   // In a gap neither matches: the wall time does not exist, so move forward by the gap.
   return new Date(Math.max(first, second)).toISOString();

@@ -5,10 +5,10 @@ import {
   fiscalQuarterOf,
   startOfIsoWeek,
 } from '../../calendar/calendar';
+import { dateOfDayNumber, dayNumberOf, localDayNumber } from '../../calendar/local-days';
 import type { MessageParams } from '../../i18n/catalog';
 import type { LocalDate } from '../../records/primitives';
 import type { RejectionLog } from '../../records/rejection-log';
-import { dateOfDayNumber, dayNumberOf, localDayNumber } from './local-days';
 import { promptReasons } from './prompt-reasons';
 import type { ParsedSelectionContext } from './selection-context';
 import type { DetectedSituation, PromptSituation } from './situations';

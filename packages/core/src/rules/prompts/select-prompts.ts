@@ -1,8 +1,8 @@
+import { dateOfDayNumber, localDayNumber } from '../../calendar/local-days';
 import { parseInput } from '../../errors';
 import type { Localized } from '../../i18n/catalog';
 import { defaultPromptCatalog } from './default-prompts';
 import { detectSituations } from './detect-situations';
-import { dateOfDayNumber, localDayNumber } from './local-days';
 import type { PromptCatalog, ReflectionPrompt } from './prompt-schema';
 import {
   type ParsedSelectionContext,

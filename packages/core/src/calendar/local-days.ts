@@ -1,5 +1,5 @@
-import { localDateOf, zonedParts } from '../../calendar/calendar';
-import type { LocalDate } from '../../records/primitives';
+import type { LocalDate } from '../records/primitives';
+import { localDateOf, zoneOffsetMs } from './calendar';
 
 const DAY = 86_400_000;
 const EPOCH: LocalDate = '1970-01-01';
@@ -21,8 +21,8 @@ export function localDayNumber(instant: string | number, timeZone: string): numb
   }
   let offset = zone.get(utcDay);
   if (offset === undefined) {
-    const atStart = offsetAt(utcDay * DAY, timeZone);
-    offset = atStart === offsetAt(utcDay * DAY + DAY - 1000, timeZone) ? atStart : null;
+    const atStart = zoneOffsetMs(utcDay * DAY, timeZone);
+    offset = atStart === zoneOffsetMs(utcDay * DAY + DAY - 1000, timeZone) ? atStart : null;
     if (zone.size >= MAX_CACHED_DAYS) zone.clear();
     zone.set(utcDay, offset);
   }
@@ -43,8 +43,3 @@ export function dayNumberOf(date: LocalDate): number {
 const MAX_CACHED_DAYS = 20_000;
 /** Per zone: its offset in ms per UTC day, or null when the offset changes during that day. */
 const offsets = new Map<string, Map<number, number | null>>();
-
-function offsetAt(ms: number, timeZone: string): number {
-  const p = zonedParts(ms, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
-}

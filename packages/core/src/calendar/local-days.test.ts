@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localDateOf } from '../../calendar/calendar';
+import { localDateOf } from './calendar';
 import { dateOfDayNumber, dayNumberOf, localDayNumber } from './local-days';
 
 const zones = [
