@@ -3,7 +3,7 @@
 // configuration and restify version. Alternating rounds, 10 connections, a distinct user per turn.
 //   node --import tsx src/bot-checkin.ts            (BENCH_ROUND_S, BENCH_ROUNDS, BENCH_RSS_TURNS to change)
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -27,8 +27,8 @@ interface Target {
 async function startTarget(kind: Target['kind']): Promise<Target> {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', path.join(here, 'bot-target.ts'), kind, '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    ['--expose-gc', '--conditions=source', '--import', 'tsx', path.join(here, 'bot-target.ts'), kind, '0'],
+    { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -42,10 +42,17 @@ async function startTarget(kind: Target['kind']): Promise<Target> {
   return { kind, url, child };
 }
 
-function rssKiB(pid: number): number {
-  // /proc is exact and cheap; this benchmark runs on Linux.
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+interface Memory {
+  rss: number;
+  heapUsed: number;
+}
+
+/** The target's memory after a full garbage collection, so that only what is still held counts. */
+function memoryOf(target: Target): Promise<Memory> {
+  return new Promise((resolve) => {
+    target.child.once('message', (m) => resolve(m as Memory));
+    target.child.send('memory');
+  });
 }
 
 /** A connector that answers every call (teams-ai may update the card message after an Action.Execute). */
@@ -168,12 +175,13 @@ async function main() {
   // Memory: RSS after 10k turns and after RSS_TURNS turns of the Rebound bot (fresh users throughout).
   const served = rb.turns + 500;
   if (served < 10_000) await load(rebound, serviceUrl, { turns: 10_000 - served });
-  const rss10k = rssKiB(rebound.child.pid ?? 0);
+  const at10k = await memoryOf(rebound);
   await load(rebound, serviceUrl, { turns: Math.max(0, RSS_TURNS - Math.max(served, 10_000)) });
-  const rssEnd = rssKiB(rebound.child.pid ?? 0);
+  const atEnd = await memoryOf(rebound);
 
   const ratio = rb.rps / ec.rps;
-  const growth = (rssEnd - rss10k) / rss10k;
+  const growth = (atEnd.rss - at10k.rss) / at10k.rss;
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
   const lines = [
     '### Teams bot: check-in submit turn vs an echo bot (issue 6)',
     '',
@@ -195,11 +203,13 @@ async function main() {
         ['0 errors', `${rb.errors + ec.errors}`, rb.errors + ec.errors === 0 ? 'yes' : 'no'],
         [
           `RSS after ${RSS_TURNS.toLocaleString('en')} turns within 10% of RSS after 10k`,
-          `${(rss10k / 1024).toFixed(0)} MiB → ${(rssEnd / 1024).toFixed(0)} MiB (${(growth * 100).toFixed(1)}%)`,
+          `${mib(at10k.rss)} → ${mib(atEnd.rss)} (${(growth * 100).toFixed(1)}%); heap in use ${mib(at10k.heapUsed)} → ${mib(atEnd.heapUsed)}`,
           growth <= 0.1 ? 'yes' : 'no',
         ],
       ],
     ),
+    '',
+    'Memory is read in the bot process after a full garbage collection (`--expose-gc`).',
     '',
   ];
   const report = lines.join('\n');

@@ -11,6 +11,12 @@ import { openStore } from '../../teams-app/src/store';
 
 const [kind = 'rebound', portArg = '0'] = process.argv.slice(2);
 const port = Number(portArg);
+// The parent asks for memory after a full collection (the process runs with --expose-gc).
+process.on('message', (message) => {
+  if (message !== 'memory') return;
+  (globalThis as { gc?: () => void }).gc?.();
+  process.send?.({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+});
 // Exit normally on a signal, so that `--cpu-prof` can write its profile.
 process.once('SIGINT', () => process.exit(0));
 process.once('SIGTERM', () => process.exit(0));

@@ -190,4 +190,41 @@ describe('sharing with managers through real HTTP', () => {
     const refs = await bot.store.findConversationRefs(TENANT, { personId: manager.aadObjectId });
     expect(refs.map((r) => r.active)).toEqual([false]);
   });
+  it('takes the manager card back when the rep erases their data', async () => {
+    // The refused delivery above stopped sends to the manager; writing to the bot again reopens the chat.
+    await bot.client.message(manager, 'help');
+    await bot.client.message(rep, 'log');
+    const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
+    await bot.client.action(
+      rep,
+      'log.submit',
+      submission(form, 'log.submit', {
+        customerLabel: 'Bookshop',
+        occurredOn: '2026-11-22',
+        stage: 'closing',
+        reason: 'competitor',
+        visibility: 'manager',
+      }),
+    );
+    const sent = bot.connector.messagesTo(managerConversation()).at(-1);
+    expect(textOf(cardOf(sent))).toContain('Bookshop');
+    const sentId = (
+      await bot.store.listDeliveries(TENANT, {
+        recipientId: manager.aadObjectId,
+        kind: 'manager-notification',
+        status: 'sent',
+      })
+    ).at(-1)?.messageId;
+
+    await bot.client.message(rep, 'erase');
+    const confirm = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
+    bot.connector.clear();
+    await bot.client.action(rep, 'erase.confirm', submission(confirm, 'erase.confirm'));
+    const updates = bot.connector.calls.filter(
+      (c) => c.kind === 'update' && c.conversationId === managerConversation(),
+    );
+    expect(updates.map((u) => u.activityId)).toContain(sentId);
+    for (const u of updates) expect(JSON.stringify(cardOf(u))).not.toContain('Bookshop');
+    expect(await bot.store.listLogs(TENANT, { authorId: rep.aadObjectId })).toEqual([]);
+  });
 });

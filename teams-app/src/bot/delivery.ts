@@ -143,6 +143,7 @@ export function createDeliverer(deps: {
       logger.warn({ err, deliveryId: n.deliveryId, kind: n.kind, status }, 'delivery failed');
       if (gone && conversationId) {
         await rebound.host.deactivateConversation(tenantId, conversationId).catch(() => undefined);
+        deps.botDeps().conversations.forget(conversationId);
       }
       const error = gone ? `conversation unreachable (${status})` : `send failed (${String(status ?? 'network')})`;
       await rebound.host.markFailed(tenantId, n.deliveryId, { error, final: gone }).catch(() => undefined);

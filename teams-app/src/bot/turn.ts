@@ -5,6 +5,7 @@ import type { BotConfig } from '../config';
 import type { ExportLinks } from '../http/export-links';
 import type { OrgChartSync } from '../http/server';
 import { actorOf } from './actor';
+import type { ConversationCache } from './conversation-cache';
 
 export interface BotDeps {
   config: BotConfig;
@@ -14,6 +15,8 @@ export interface BotDeps {
   now: () => Date;
   /** The bot's address as people's browsers reach it (export links). */
   publicUrl: () => string;
+  /** Conversations already stored by this process. */
+  conversations: ConversationCache;
   /** The org chart file (`REBOUND_ORG_FILE`), if any. */
   orgChart: OrgChartSync;
 }
@@ -31,7 +34,7 @@ export interface Turn {
  * contact, with their conversation stored for later proactive sends. Null when Teams did not say who it is.
  */
 export function createTurnStarter(deps: BotDeps) {
-  const savedRefs = new Map<string, string>();
+  const cache = deps.conversations;
 
   async function saveConversation(activity: Activity, tenantId: string, personId: string | null) {
     const type = activity.conversation?.conversationType;
@@ -42,9 +45,7 @@ export function createTurnStarter(deps: BotDeps) {
       kind === 'channel' && typeof teamsTeamId === 'string' ? deps.orgChart.teamForTeamsTeam(teamsTeamId) : null;
     const fingerprint = `${activity.serviceUrl}`;
     const key = `${tenantId}|${activity.conversation.id}|${personId ?? ''}`;
-    if (savedRefs.get(key) === fingerprint) return;
-    // A cache, not a registry: bounded so that a bot serving many people does not grow without end.
-    if (savedRefs.size >= 5000) savedRefs.clear();
+    if (cache.has(key, fingerprint)) return;
     // Without the triggering activity's id, later sends are new messages rather than replies to it.
     const { activityId: _reply, ...reference } = TurnContext.getConversationReference(activity);
     await deps.rebound.host.saveConversation(tenantId, {
@@ -55,7 +56,7 @@ export function createTurnStarter(deps: BotDeps) {
       serviceUrl: activity.serviceUrl,
       reference: JSON.stringify(reference),
     });
-    savedRefs.set(key, fingerprint);
+    cache.remember(key, fingerprint);
   }
 
   return {
@@ -77,7 +78,7 @@ export function createTurnStarter(deps: BotDeps) {
       return { actor, person, locale: resolveLocale(person.language, activity.locale ?? person.clientLocale), deps };
     },
     forget(conversationId: string) {
-      for (const key of savedRefs.keys()) if (key.includes(`|${conversationId}|`)) savedRefs.delete(key);
+      cache.forget(conversationId);
     },
   };
 }

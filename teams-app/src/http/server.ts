@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import restify from 'restify';
 import { actorOf, tenantOf } from '../bot/actor';
 import { createBotApp } from '../bot/app';
+import { ConversationCache } from '../bot/conversation-cache';
 import { createDeliverer } from '../bot/delivery';
 import { CORRELATION_KEY } from '../bot/reply';
 import type { BotConfig } from '../config';
@@ -51,7 +52,8 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const botAppId = config.credentials?.appId ?? '';
   let boundUrl = '';
   const publicUrl = () => config.publicUrl ?? boundUrl;
-  const botDeps = { config, rebound, logger, exportLinks, now, publicUrl, orgChart };
+  const conversations = new ConversationCache();
+  const botDeps = { config, rebound, logger, exportLinks, now, publicUrl, orgChart, conversations };
   const deliver = createDeliverer({ adapter, botAppId, rebound, store, logger, botDeps: () => botDeps });
   const app = createBotApp({ ...botDeps, adapter, deliver });
   const allowed = new Set(config.allowedTenants);
