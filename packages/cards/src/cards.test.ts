@@ -148,3 +148,27 @@ describe('user text stays plain', () => {
     expect(json).toContain('Too expensive for us.');
   });
 });
+
+describe('cards do not share mutable parts', () => {
+  it('a host editing one card cannot change the next', async () => {
+    const { checkInCard } = await import('./cards/rep-forms');
+    const view = {
+      locale: 'en' as const,
+      cadence: 'daily' as const,
+      periodKey: '2026-11-24',
+      periodLabel: 'today',
+      prompts: [],
+      defaultVisibility: 'private' as const,
+    };
+    const first = checkInCard(view);
+    const pressure = JSON.stringify(first).includes('"1 · low"');
+    expect(pressure).toBe(true);
+    const choiceSet = (first.body as { id?: string; choices?: { title: string }[] }[])
+      .flatMap((e) => [e, ...((e as { columns?: { items: unknown[] }[] }).columns?.flatMap((c) => c.items) ?? [])])
+      .find((e) => (e as { id?: string }).id === 'pressure') as { choices: { title: string }[] };
+    expect(() => {
+      choiceSet.choices[0]!.title = 'changed';
+    }).toThrow();
+    expect(JSON.stringify(checkInCard(view))).toContain('"1 · low"');
+  });
+});

@@ -42,7 +42,9 @@ export function localeData(locale: Locale): { t: LabelTree; choices: EnumChoices
         weekday: enumChoices(locale, 'weekday', [1, 2, 3, 4, 5, 6, 7]),
       },
     };
-    cache.set(locale, data);
+    // Expanded cards share these arrays (a `${...}` that is a whole value is inserted as is, not copied):
+    // frozen, so a host that edits a card it got cannot change the next one.
+    cache.set(locale, deepFreeze(data));
   }
   return data;
 }
@@ -50,4 +52,12 @@ export function localeData(locale: Locale): { t: LabelTree; choices: EnumChoices
 /** Optional values as template data: missing becomes '' (an unbound `${x}` would otherwise show literally). */
 export function str(value: string | number | boolean | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
