@@ -76,13 +76,17 @@ export function createMemoryStore(): Store {
   });
   // Derived caches, dropped whenever a row they come from changes (rollbacks included).
   const logsByTime = new Map<string, RejectionLog[]>();
-  const outcomeKindsOfLog = new Map<string, number>();
+  // Keyed by the stored log object itself: a replaced log is a new object, so it can never read stale bits.
+  const outcomeKindsOfLog = new WeakMap<RejectionLog, number>();
   const logs = new Table<RejectionLog>({ author: (l) => k(l.tenantId, l.authorId) }, (l) =>
     logsByTime.delete(k(l.tenantId, l.authorId)),
   );
   const outcomes = new Table<Outcome>(
     { log: (o) => k(o.tenantId, o.logId), author: (o) => k(o.tenantId, o.authorId) },
-    (o) => outcomeKindsOfLog.delete(k(o.tenantId, o.logId)),
+    (o) => {
+      const log = logs.get(k(o.tenantId, o.logId));
+      if (log) outcomeKindsOfLog.delete(log);
+    },
   );
 
   /** An author's logs, oldest `occurredAt` first (ties by id), built once per change. */
@@ -105,16 +109,16 @@ export function createMemoryStore(): Store {
   }
 
   /** A bit per outcome kind the log has had. */
-  function outcomeKinds(tenantId: string, logId: string): number {
-    const key = k(tenantId, logId);
-    let bits = outcomeKindsOfLog.get(key);
+  function outcomeKinds(log: RejectionLog): number {
+    let bits = outcomeKindsOfLog.get(log);
     if (bits === undefined) {
       bits = 0;
-      for (const o of outcomes.lookup('log', key)) bits |= 1 << OUTCOME_KINDS.indexOf(o.kind);
-      outcomeKindsOfLog.set(key, bits);
+      for (const o of outcomes.lookup('log', k(log.tenantId, log.id))) bits |= 1 << OUTCOME_KINDS.indexOf(o.kind);
+      outcomeKindsOfLog.set(log, bits);
     }
     return bits;
   }
+
   const checkIns = new Table<CheckIn>({
     author: (c) => k(c.tenantId, c.authorId),
     period: (c) => k(c.tenantId, c.authorId, c.cadence, c.periodKey),
@@ -424,15 +428,17 @@ export function createMemoryStore(): Store {
       outcomes: Object.fromEntries(OUTCOME_KINDS.map((o) => [o, 0])) as InsightCountRow['outcomes'],
       checkIns: 0,
     };
-    for (const log of logsInRange(tenantId, personId, from, to)) {
+    const sorted = authorLogs(tenantId, personId);
+    for (let i = firstAtOrAfter(sorted, from), end = firstAtOrAfter(sorted, to); i < end; i++) {
+      const log = sorted[i]!;
       row.logs++;
       if (log.askedWhy) row.askedWhy++;
       if (log.discovery) row.discovery++;
       if (log.nextStep && log.nextStep.kind !== 'none') row.followUp++;
       row.reasons[log.reason]++;
-      const bits = outcomeKinds(tenantId, log.id);
+      const bits = outcomeKinds(log);
       if (bits === 0) continue;
-      for (const [i, kind] of OUTCOME_KINDS.entries()) if (bits & (1 << i)) row.outcomes[kind]++;
+      for (const [b, kind] of OUTCOME_KINDS.entries()) if (bits & (1 << b)) row.outcomes[kind]++;
     }
     for (const c of checkIns.lookup('author', k(tenantId, personId))) {
       if (inRange(c.submittedAt, from, to)) row.checkIns++;
