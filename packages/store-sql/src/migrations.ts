@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { SqlDialectName } from './config';
+import { ROLLUP_COLUMNS, rollupSelect } from './rollup';
 import type { Tables } from './tables';
 
 export interface Migration {
@@ -108,6 +109,22 @@ export const MIGRATIONS: readonly Migration[] = [
         idx('deliveries_recipient', 'deliveries', ['tenant_id', 'recipient_id']),
         idx('deliveries_team', 'deliveries', ['tenant_id', 'team_id']),
         idx('deliveries_status', 'deliveries', ['tenant_id', 'status', 'kind']),
+      ];
+    },
+  },
+  {
+    version: 2,
+    name: 'monthly log counts per author',
+    statements(t, dialect) {
+      const key = sql.raw(dialect === 'postgres' ? 'TEXT COLLATE "C"' : 'TEXT');
+      const counts = ROLLUP_COLUMNS.map((c) => sql`${sql.id(c)} INTEGER NOT NULL`);
+      return [
+        sql`CREATE TABLE ${t.t('log_months')} (
+          tenant_id ${key} NOT NULL, author_id ${key} NOT NULL, month ${key} NOT NULL, ${sql.join(counts)},
+          PRIMARY KEY (tenant_id, author_id, month))`,
+        // Existing logs are counted in once; from here on every write keeps the counts in step.
+        sql`INSERT INTO ${t.t('log_months')} (tenant_id, author_id, month, ${sql.join(ROLLUP_COLUMNS.map((c) => sql.id(c)))})
+          ${rollupSelect(t, 1, sql`1 = 1`)}`,
       ];
     },
   },

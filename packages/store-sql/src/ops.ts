@@ -27,7 +27,8 @@ import {
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { SqlDialectName } from './config';
 import { insightCountsQuery, toInsightRow } from './insight-counts';
-import { firstRecord, PRIMARY_KEYS, type Row, records, rowOf } from './rows';
+import { applyToRollup } from './rollup';
+import { firstRecord, PRIMARY_KEYS, type RecordTable, type Row, records, rowOf } from './rows';
 import type { TableName, Tables } from './tables';
 
 // biome-ignore lint/suspicious/noExplicitAny: the store builds its own SQL; Kysely's table typing is not used
@@ -83,7 +84,7 @@ export class SqlOps implements StoreOps {
     return Number((await query.execute(this.db)).numAffectedRows ?? 0);
   }
 
-  private upsert(table: Exclude<TableName, 'schema_migrations' | 'share_audience'>, row: Row) {
+  private upsert(table: RecordTable, row: Row) {
     const key = PRIMARY_KEYS[table];
     const columns = Object.keys(row);
     const updates = columns.filter((c) => !key.includes(c));
@@ -95,7 +96,7 @@ export class SqlOps implements StoreOps {
   }
 
   /** Multi-row upsert in chunks (parameter limits); within a chunk the last row for a key wins. */
-  private async upsertMany(table: Exclude<TableName, 'schema_migrations' | 'share_audience'>, rows: Row[]) {
+  private async upsertMany(table: RecordTable, rows: Row[]) {
     if (rows.length === 0) return;
     const key = PRIMARY_KEYS[table];
     const columns = Object.keys(rows[0]!);
@@ -192,10 +193,20 @@ export class SqlOps implements StoreOps {
   }
 
   /**
-   * Upserts the log with its outcome flags read from the outcomes already stored for it (usually none): one
-   * aggregate over the outcomes index gives all five flags, and zeros when there are no rows.
+   * Upserts the log with its outcome flags read from the outcomes already stored for it (usually none: one
+   * aggregate over the outcomes index gives all five flags, zeros when there are no rows), and moves its
+   * counts in the monthly rollup: out of the bucket of the version it replaces, into the bucket of the new one.
    */
-  async putLog(log: RejectionLog): Promise<void> {
+  putLog(log: RejectionLog): Promise<void> {
+    return this.ctx.atomic(log.tenantId, async (ops) => {
+      const self = sql`tenant_id = ${log.tenantId} AND id = ${log.id}`;
+      await ops.run(applyToRollup(ops.t, -1, self));
+      await ops.insertLog(log);
+      await ops.run(applyToRollup(ops.t, 1, self));
+    });
+  }
+
+  private async insertLog(log: RejectionLog): Promise<void> {
     const row = rowOf.log(log);
     const columns = Object.keys(row);
     const flags = OUTCOME_FLAGS.map(([kind]) => sql`COALESCE(MAX(CASE WHEN kind = ${kind} THEN 1 ELSE 0 END), 0)`);
@@ -236,9 +247,10 @@ export class SqlOps implements StoreOps {
       ([kind, column]) => sql`${sql.id(column)} = CASE WHEN EXISTS (SELECT 1 FROM ${outcomes}
         WHERE tenant_id = ${tenantId} AND log_id = ${logId} AND kind = ${kind}) THEN 1 ELSE 0 END`,
     );
-    await this.run(
-      sql`UPDATE ${this.t.t('logs')} SET ${sql.join(sets)} WHERE tenant_id = ${tenantId} AND id = ${logId}`,
-    );
+    const self = sql`tenant_id = ${tenantId} AND id = ${logId}`;
+    await this.run(applyToRollup(this.t, -1, self));
+    await this.run(sql`UPDATE ${this.t.t('logs')} SET ${sql.join(sets)} WHERE ${self}`);
+    await this.run(applyToRollup(this.t, 1, self));
   }
 
   async listOutcomes(tenantId: string, query: { logId?: string; authorId?: string }): Promise<Outcome[]> {
@@ -453,6 +465,8 @@ export class SqlOps implements StoreOps {
     for (let i = 0; i < logs.length; i += 500) {
       const chunk = logs.slice(i, i + 500);
       const kinds = await this.outcomeKindsOf(chunk);
+      const inChunk = this.byTenant(chunk);
+      for (const where of inChunk) await this.run(applyToRollup(this.t, -1, where));
       await this.upsertMany(
         'logs',
         chunk.map((log) => {
@@ -463,11 +477,19 @@ export class SqlOps implements StoreOps {
           return row;
         }),
       );
+      for (const where of inChunk) await this.run(applyToRollup(this.t, 1, where));
     }
     const others = new Map<string, Outcome>();
     for (const o of outcomes)
       if (!imported.has(`${o.tenantId}\u0000${o.logId}`)) others.set(`${o.tenantId}\u0000${o.logId}`, o);
     for (const o of others.values()) await this.refreshOutcomeFlags(o.tenantId, o.logId);
+  }
+
+  /** `tenant_id = ? AND id IN (...)` for each tenant among `logs`. */
+  private byTenant(logs: readonly RejectionLog[]): RawBuilder<unknown>[] {
+    const ids = new Map<string, string[]>();
+    for (const log of logs) ids.set(log.tenantId, [...(ids.get(log.tenantId) ?? []), log.id]);
+    return [...ids].map(([tenantId, list]) => sql`tenant_id = ${tenantId} AND id IN (${sql.join(list)})`);
   }
 
   private async outcomeKindsOf(logs: readonly RejectionLog[]): Promise<Map<string, Set<string>>> {
@@ -525,6 +547,7 @@ export class SqlOps implements StoreOps {
       OR log_id IN (SELECT id FROM ${t.t('logs')} WHERE ${tenant} AND author_id = ${personId}))`);
     for (const { log_id } of touched) await this.refreshOutcomeFlags(tenantId, log_id);
     await this.run(sql`DELETE FROM ${t.t('logs')} WHERE ${tenant} AND author_id = ${personId}`);
+    await this.run(sql`DELETE FROM ${t.t('log_months')} WHERE ${tenant} AND author_id = ${personId}`);
     await this.run(sql`DELETE FROM ${t.t('check_ins')} WHERE ${tenant} AND author_id = ${personId}`);
     await this.run(
       sql`DELETE FROM ${t.t('replies')} WHERE ${tenant} AND (manager_id = ${personId} OR rep_id = ${personId})`,

@@ -125,7 +125,10 @@ export const rowOf = {
   }),
 } as const;
 
-export const PRIMARY_KEYS: Record<Exclude<TableName, 'schema_migrations' | 'share_audience'>, readonly string[]> = {
+/** Tables that hold records (put by primary key). */
+export type RecordTable = Exclude<TableName, 'schema_migrations' | 'share_audience' | 'log_months'>;
+
+export const PRIMARY_KEYS: Record<RecordTable, readonly string[]> = {
   persons: ['tenant_id', 'id'],
   teams: ['tenant_id', 'id'],
   memberships: ['tenant_id', 'team_id', 'person_id'],

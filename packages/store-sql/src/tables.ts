@@ -7,6 +7,7 @@ export const TABLE_NAMES = [
   'memberships',
   'assignments',
   'logs',
+  'log_months',
   'outcomes',
   'check_ins',
   'shares',

@@ -61,14 +61,14 @@ function smallOrg() {
   return { persons, memberships, logs, outcomes, checkIns };
 }
 
+const all = ['t0', 't1', 't2'];
 const queries: InsightCountsQuery[] = [
-  { tenantId: 'tenant-a', teamIds: ['t0'], from: '2026-01-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' },
-  {
-    tenantId: 'tenant-a',
-    teamIds: ['t0', 't1', 't2'],
-    from: '2026-02-10T15:00:00.000Z',
-    to: '2026-09-30T15:00:00.000Z',
-  },
+  // A fiscal quarter in Tokyo: partial months at both ends.
+  { tenantId: 'tenant-a', teamIds: ['t0'], from: '2025-12-31T15:00:00.000Z', to: '2026-03-31T15:00:00.000Z' },
+  // Exactly whole UTC months, then less than a month, then an empty range.
+  { tenantId: 'tenant-a', teamIds: all, from: '2026-02-01T00:00:00.000Z', to: '2026-05-01T00:00:00.000Z' },
+  { tenantId: 'tenant-a', teamIds: all, from: '2026-02-10T15:00:00.000Z', to: '2026-02-20T00:00:00.000Z' },
+  { tenantId: 'tenant-a', teamIds: all, from: '2026-03-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' },
   {
     tenantId: 'tenant-a',
     teamIds: ['t2', 'no-such-team'],
@@ -76,6 +76,17 @@ const queries: InsightCountsQuery[] = [
     to: '2027-01-01T00:00:00.000Z',
   },
 ];
+
+/** Later edits: logs moved to another month, reason and author; outcomes added and moved; a person erased. */
+async function changeThings(store: Store, org: ReturnType<typeof smallOrg>) {
+  for (const log of org.logs.slice(0, 40)) {
+    await store.putLog({ ...log, occurredAt: '2026-03-15T12:00:00.000Z', reason: 'trust', askedWhy: !log.askedWhy });
+  }
+  await store.putLog({ ...org.logs[41]!, authorId: 'rep-2' });
+  await store.putOutcome(anOutcome({ id: 'late-1', logId: 'l3', authorId: org.logs[3]!.authorId, kind: 'repeat' }));
+  await store.putOutcome({ ...org.outcomes[0]!, logId: 'l5', kind: 'closed' });
+  await store.deletePersonData('tenant-a', 'rep-7');
+}
 
 async function putOneByOne(store: Store, org: ReturnType<typeof smallOrg>) {
   for (const p of org.persons) await store.putPerson(p);
@@ -107,7 +118,21 @@ describe.each([
     const imported: SqlStore = await open();
     await imported.importRecords({ outcomes: org.outcomes.slice(0, 125) });
     await imported.importRecords({ ...org, outcomes: org.outcomes.slice(125) });
-    for (const query of queries) {
+    const check = async () => {
+      for (const query of queries) {
+        const expected = await reference.insightCounts(query);
+        expect(await oneByOne.insightCounts(query)).toEqual(expected);
+        expect(await imported.insightCounts(query)).toEqual(expected);
+      }
+    };
+    await check();
+    for (const store of [reference, oneByOne, imported]) await changeThings(store, org);
+    await check();
+    // Importing again what is already there changes no count.
+    await imported.importRecords({ logs: org.logs.slice(100, 200) });
+    for (const log of org.logs.slice(100, 200)) await reference.putLog(log);
+    await check();
+    for (const query of queries.slice(0, 3)) {
       const expected = await reference.insightCounts(query);
       expect(expected.length).toBeGreaterThan(0);
       expect(await oneByOne.insightCounts(query)).toEqual(expected);
