@@ -172,3 +172,32 @@ describe('cards do not share mutable parts', () => {
     expect(JSON.stringify(checkInCard(view))).toContain('"1 · low"');
   });
 });
+
+describe('hosts without Action.Execute (Adaptive Cards 1.3)', () => {
+  it.each(cases.filter((c) => c.kind === 'typical'))(
+    '$name ($locale) falls back to Action.Submit carrying the action name and verb',
+    ({ card }) => {
+      const ctx = new AC.SerializationContext(AC.Versions.v1_3);
+      const adaptiveCard = new AC.AdaptiveCard();
+      adaptiveCard.parse(card, ctx);
+      const seen: Node[] = [];
+      walk(adaptiveCard.toJSON(), (n, key) => {
+        if (key !== 'refresh' && key !== 'action' && typeof n.type === 'string' && n.type.startsWith('Action.'))
+          seen.push(n);
+      });
+      let executes = 0;
+      walk(card, (n, key) => {
+        if (n.type === 'Action.Execute' && key !== 'refresh' && key !== 'action') executes++;
+      });
+      expect(seen.filter((a) => a.type === 'Action.Submit')).toHaveLength(executes);
+      for (const action of seen) {
+        expect(action.type).not.toBe('Action.Execute');
+        if (action.type === 'Action.Submit') {
+          const data = action.data as Node;
+          expect(data.verb).toBe(data.action);
+          expect(typeof data.action).toBe('string');
+        }
+      }
+    },
+  );
+});
