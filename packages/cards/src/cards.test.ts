@@ -88,6 +88,14 @@ describe('every card, in ja and en, over empty, typical, maximal and hostile fix
     },
   );
 
+  it('speaks the card language: no Japanese is left in an English card', () => {
+    for (const { name, card } of cardFixtures('typical', 'en')) {
+      // The language picker names Japanese in Japanese, on purpose.
+      const texts = strings(card).filter((s) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(s) && s !== '日本語');
+      expect(texts, name).toEqual([]);
+    }
+  });
+
   it('speaks the card language: no English label is left in a Japanese card', () => {
     for (const { name, card } of cardFixtures('typical', 'ja')) {
       const texts = strings(card).filter((s) => /^[A-Z][a-z]+( [a-z]+){2,}/.test(s));
