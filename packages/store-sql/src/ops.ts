@@ -25,6 +25,7 @@ import {
   type Team,
 } from '@rebound/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { CompiledStatements } from './compiled';
 import type { SqlDialectName } from './config';
 import { insightCountsQuery, toInsightRow } from './insight-counts';
 import { applyToRollup } from './rollup';
@@ -43,6 +44,8 @@ export interface OpsContext {
    * otherwise it opens one (holding the tenant's lock on PostgreSQL).
    */
   atomic<T>(tenantId: string, work: (ops: SqlOps) => Promise<T>): Promise<T>;
+  /** Hot statements compiled once per store. */
+  compiled: CompiledStatements;
 }
 
 /** Records for `importRecords`; any subset. */
@@ -114,10 +117,14 @@ export class SqlOps implements StoreOps {
     }
   }
 
-  private getById<T>(table: TableName, tenantId: string, id: string): Promise<T | null> {
-    return this.rows(
-      sql<DataRow>`SELECT data FROM ${this.t.t(table)} WHERE tenant_id = ${tenantId} AND id = ${id}`,
-    ).then((rows) => firstRecord<T>(rows));
+  private async getById<T>(table: TableName, tenantId: string, id: string): Promise<T | null> {
+    const { rows } = await this.ctx.compiled.run<DataRow>(
+      this.db,
+      `get:${table}`,
+      [tenantId, id],
+      ([tenant, key]) => sql`SELECT data FROM ${this.t.t(table)} WHERE tenant_id = ${tenant} AND id = ${key}`,
+    );
+    return firstRecord<T>(rows);
   }
 
   private limit(limit: number | undefined) {
@@ -199,25 +206,37 @@ export class SqlOps implements StoreOps {
    */
   putLog(log: RejectionLog): Promise<void> {
     return this.ctx.atomic(log.tenantId, async (ops) => {
-      const self = sql`tenant_id = ${log.tenantId} AND id = ${log.id}`;
-      await ops.run(applyToRollup(ops.t, -1, self));
+      await ops.rollupOne(-1, log.tenantId, log.id);
       await ops.insertLog(log);
-      await ops.run(applyToRollup(ops.t, 1, self));
+      await ops.rollupOne(1, log.tenantId, log.id);
     });
+  }
+
+  /** Moves one log's counts into (1) or out of (-1) its monthly bucket; nothing when the log is not stored. */
+  private async rollupOne(sign: 1 | -1, tenantId: string, logId: string): Promise<void> {
+    await this.ctx.compiled.run(this.db, `rollup:${sign}`, [tenantId, logId], ([tenant, id]) =>
+      applyToRollup(this.t, sign, sql`tenant_id = ${tenant} AND id = ${id}`),
+    );
   }
 
   private async insertLog(log: RejectionLog): Promise<void> {
     const row = rowOf.log(log);
     const columns = Object.keys(row);
-    const flags = OUTCOME_FLAGS.map(([kind]) => sql`COALESCE(MAX(CASE WHEN kind = ${kind} THEN 1 ELSE 0 END), 0)`);
-    const all = [...columns, ...OUTCOME_FLAGS.map(([, column]) => column)];
-    // `WHERE` keeps SQLite from reading `ON CONFLICT` as a join constraint of the SELECT.
-    await this.run(sql`INSERT INTO ${this.t.t('logs')} (${sql.join(all.map((c) => sql.id(c)))})
-      SELECT ${sql.join([...columns.map((c) => sql`${row[c]}`), ...flags])} FROM ${this.t.t('outcomes')}
-      WHERE tenant_id = ${log.tenantId} AND log_id = ${log.id}
-      ON CONFLICT (tenant_id, id) DO UPDATE SET ${sql.join(
-        columns.filter((c) => c !== 'tenant_id' && c !== 'id').map((c) => sql`${sql.id(c)} = excluded.${sql.id(c)}`),
-      )}`);
+    const values = [...columns.map((c) => row[c] ?? null), log.tenantId, log.id];
+    await this.ctx.compiled.run(this.db, 'log:insert', values, (v) => {
+      const flags = OUTCOME_FLAGS.map(
+        ([kind]) => sql`COALESCE(MAX(CASE WHEN kind = ${sql.lit(kind)} THEN 1 ELSE 0 END), 0)`,
+      );
+      const all = [...columns, ...OUTCOME_FLAGS.map(([, column]) => column)];
+      const [tenant, id] = v.slice(columns.length);
+      // `WHERE` keeps SQLite from reading `ON CONFLICT` as a join constraint of the SELECT.
+      return sql`INSERT INTO ${this.t.t('logs')} (${sql.join(all.map((c) => sql.id(c)))})
+        SELECT ${sql.join([...v.slice(0, columns.length).map((x) => sql`${x}`), ...flags])} FROM ${this.t.t('outcomes')}
+        WHERE tenant_id = ${tenant} AND log_id = ${id}
+        ON CONFLICT (tenant_id, id) DO UPDATE SET ${sql.join(
+          columns.filter((c) => c !== 'tenant_id' && c !== 'id').map((c) => sql`${sql.id(c)} = excluded.${sql.id(c)}`),
+        )}`;
+    });
   }
 
   async listLogs(tenantId: string, query: LogQuery): Promise<RejectionLog[]> {
@@ -247,10 +266,11 @@ export class SqlOps implements StoreOps {
       ([kind, column]) => sql`${sql.id(column)} = CASE WHEN EXISTS (SELECT 1 FROM ${outcomes}
         WHERE tenant_id = ${tenantId} AND log_id = ${logId} AND kind = ${kind}) THEN 1 ELSE 0 END`,
     );
-    const self = sql`tenant_id = ${tenantId} AND id = ${logId}`;
-    await this.run(applyToRollup(this.t, -1, self));
-    await this.run(sql`UPDATE ${this.t.t('logs')} SET ${sql.join(sets)} WHERE ${self}`);
-    await this.run(applyToRollup(this.t, 1, self));
+    await this.rollupOne(-1, tenantId, logId);
+    await this.run(
+      sql`UPDATE ${this.t.t('logs')} SET ${sql.join(sets)} WHERE tenant_id = ${tenantId} AND id = ${logId}`,
+    );
+    await this.rollupOne(1, tenantId, logId);
   }
 
   async listOutcomes(tenantId: string, query: { logId?: string; authorId?: string }): Promise<Outcome[]> {

@@ -26,7 +26,7 @@ export function logContribution(): RawBuilder<unknown>[] {
     sql`asked_why`,
     sql`has_discovery`,
     sql`follow_up`,
-    ...REASON_CATEGORIES.map((r) => sql`CASE WHEN reason = ${r} THEN 1 ELSE 0 END`),
+    ...REASON_CATEGORIES.map((r) => sql`CASE WHEN reason = ${sql.lit(r)} THEN 1 ELSE 0 END`),
     ...OUTCOME_KINDS.map((k) => sql.id(outcomeColumn(k))),
   ];
 }

@@ -2,6 +2,7 @@ import { parseInput, type Store, type StoreOps } from '@rebound/core';
 import { type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import { z } from 'zod';
+import { CompiledStatements } from './compiled';
 import { parseStoreUrl, type SqlDialectName } from './config';
 import { type Connection, openPostgres, openSqlite, readDatabaseSettings, wrapPool } from './connect';
 import { type PgTargetInfo, pgError, sqliteError } from './error-mapping';
@@ -144,10 +145,12 @@ function buildStore(
   const db = connection.db;
   let closed: Promise<void> | undefined;
 
+  const compiled = new CompiledStatements();
   const opsOn = (executor: AnyKysely, inTransaction: boolean): SqlOps =>
     new SqlOps(executor, {
       dialect,
       tables,
+      compiled,
       atomic: (tenantId, work) =>
         inTransaction
           ? work(opsOn(executor, true))
