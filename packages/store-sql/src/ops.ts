@@ -87,15 +87,21 @@ export class SqlOps implements StoreOps {
     return Number((await query.execute(this.db)).numAffectedRows ?? 0);
   }
 
-  private upsert(table: RecordTable, row: Row) {
+  private async upsert(table: RecordTable, row: Row): Promise<number> {
     const key = PRIMARY_KEYS[table];
     const columns = Object.keys(row);
     const updates = columns.filter((c) => !key.includes(c));
-    return this.run(sql`INSERT INTO ${this.t.t(table)} (${sql.join(columns.map((c) => sql.id(c)))})
-      VALUES (${sql.join(columns.map((c) => row[c]))})
-      ON CONFLICT (${sql.join(key.map((c) => sql.id(c)))}) DO UPDATE SET ${sql.join(
-        updates.map((c) => sql`${sql.id(c)} = excluded.${sql.id(c)}`),
-      )}`);
+    const result = await this.ctx.compiled.run(
+      this.db,
+      `upsert:${table}:${columns.join(',')}`,
+      columns.map((c) => row[c] ?? null),
+      (v) => sql`INSERT INTO ${this.t.t(table)} (${sql.join(columns.map((c) => sql.id(c)))})
+        VALUES (${sql.join(v.map((x) => sql`${x}`))})
+        ON CONFLICT (${sql.join(key.map((c) => sql.id(c)))}) DO UPDATE SET ${sql.join(
+          updates.map((c) => sql`${sql.id(c)} = excluded.${sql.id(c)}`),
+        )}`,
+    );
+    return Number(result.numAffectedRows ?? 0);
   }
 
   /** Multi-row upsert in chunks (parameter limits); within a chunk the last row for a key wins. */
