@@ -39,6 +39,18 @@ describe('bot server, anonymous on loopback', () => {
     expect(texts[0]).toContain('**checkin**');
   });
 
+  it('welcomes someone who writes before the install event, once', async () => {
+    const rep = testUser('Eri');
+    await bot.client.message(rep, 'help', { locale: 'ja-JP' });
+    await bot.client.message(rep, 'help', { locale: 'ja-JP' });
+    const sent = bot.connector.messagesTo(bot.client.personalConversationId(rep));
+    const cards = sent.filter((c) => c.body?.attachments?.length);
+    expect(sent).toHaveLength(3);
+    expect(cards).toHaveLength(1);
+    expect(JSON.stringify(cards[0]?.body)).toContain('Rebound へようこそ');
+    expect(sent.indexOf(cards[0]!)).toBe(0);
+  });
+
   it('stores where the person can be reached, with the serviceUrl the message came from', async () => {
     const rep = testUser('Chika');
     await bot.client.message(rep, 'help');

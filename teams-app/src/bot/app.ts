@@ -98,6 +98,8 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     const turn = await turns.start(context);
     const locale = turn?.locale ?? resolveLocale(null, context.activity.locale);
     const command = parseCommand(context.activity.text);
+    // Someone who writes before Teams told us about the install still gets the welcome first.
+    if (turn?.firstContact) await sendCard(context, account.welcome(turn));
     if (!turn || command === null) {
       await answerWithText(context, `${say(locale, 'unknown.prefix')}\n\n${helpText(locale)}`);
       return;

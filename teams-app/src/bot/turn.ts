@@ -27,6 +27,8 @@ export interface Turn {
   person: Person;
   locale: Locale;
   deps: BotDeps;
+  /** True on the person's very first turn with Rebound (they have not seen the welcome card yet). */
+  firstContact?: boolean;
 }
 
 /**
@@ -67,7 +69,7 @@ export function createTurnStarter(deps: BotDeps) {
       await deps.orgChart.sync(who.tenantId);
       const actor = { tenantId: who.tenantId, personId: who.personId };
       const zone = (activity as { localTimezone?: unknown }).localTimezone;
-      const { person } = await deps.rebound.registerPerson(actor, {
+      const { person, created } = await deps.rebound.registerPerson(actor, {
         displayName: who.displayName.trim() || who.personId.slice(0, 100),
         ...(typeof zone === 'string' && isTimeZone(zone) ? { timeZone: zone } : {}),
         ...(who.clientLocale ? { clientLocale: who.clientLocale } : {}),
@@ -75,7 +77,8 @@ export function createTurnStarter(deps: BotDeps) {
       // Card actions come from a conversation the bot already wrote to, saved when it first heard from it;
       // skipping them keeps a write transaction off the path of every card submission.
       if (activity.type !== 'invoke') await saveConversation(activity, who.tenantId, who.personId);
-      return { actor, person, locale: resolveLocale(person.language, activity.locale ?? person.clientLocale), deps };
+      const locale = resolveLocale(person.language, activity.locale ?? person.clientLocale);
+      return { actor, person, locale, deps, firstContact: created };
     },
     forget(conversationId: string) {
       cache.forget(conversationId);

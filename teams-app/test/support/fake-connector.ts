@@ -61,9 +61,11 @@ export class FakeConnector {
     );
   }
 
-  /** Texts of the messages sent into one conversation. */
+  /** Texts of the plain-text messages (not cards) sent into one conversation. */
   textsTo(conversationId: string): string[] {
-    return this.messagesTo(conversationId).map((c) => String(c.body?.text ?? ''));
+    return this.messagesTo(conversationId)
+      .filter((c) => !c.body?.attachments?.length)
+      .map((c) => String(c.body?.text ?? ''));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
