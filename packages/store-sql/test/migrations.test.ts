@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { aLog, aTeam } from '@rebound/core/testing';
+import { aLog, aMembership, aTeam } from '@rebound/core/testing';
 import { createSqlStore, SCHEMA_VERSION, type SqlStore, SqlStoreError } from '@rebound/store-sql';
-import { sql } from 'kysely';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../src/migrate';
 import { MIGRATIONS, type Migration } from '../src/migrations';
+import { rowOf } from '../src/rows';
 import { makeTables, type Tables } from '../src/tables';
 import { usePostgresDatabase, useTempDir } from './helpers';
 
@@ -117,5 +119,32 @@ describe.each(targets)('migrations on %s', (_name, makeTarget) => {
     expect(error).toMatchObject({ code: 'unavailable', detailKey: 'store.schema-newer' });
     expect((error as Error).message).toContain(`version ${future}`);
     expect((error as Error).message).toContain(`(version ${SCHEMA_VERSION})`);
+  });
+});
+
+describe('upgrading a version-1 SQLite database', () => {
+  it('fills the monthly counts from the logs already there, so insights count them', async () => {
+    const raw = new Database(join(dir(), `upgrade-${++n}.db`));
+    const kysely = new Kysely({ dialect: new SqliteDialect({ database: raw }) });
+    const tables = makeTables('', undefined);
+    await migrate(kysely, 'sqlite', tables, MIGRATIONS.slice(0, 1));
+    for (const [i, occurredAt] of ['2026-01-10T09:00:00.000Z', '2026-02-10T09:00:00.000Z'].entries()) {
+      const row = { ...rowOf.log(aLog({ id: `old-${i}`, authorId: 'rep-1', occurredAt, askedWhy: true })) };
+      const values = { ...row, o_reopened: 0, o_won_later: 0, o_referral: 0, o_repeat: 0, o_closed: 0 };
+      const columns = Object.keys(values);
+      await sql`INSERT INTO ${tables.t('logs')} (${sql.join(columns.map((c) => sql.id(c)))})
+        VALUES (${sql.join(columns.map((c) => values[c as keyof typeof values]))})`.execute(kysely);
+    }
+    const store = await createSqlStore({ kysely, dialect: 'sqlite' });
+    expect(store.schemaVersion).toBe(SCHEMA_VERSION);
+    await store.putMembership(aMembership({ teamId: 't1', personId: 'rep-1' }));
+    const [row] = await store.insightCounts({
+      tenantId: 'tenant-a',
+      teamIds: ['t1'],
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2026-03-01T00:00:00.000Z',
+    });
+    expect(row).toMatchObject({ logs: 2, askedWhy: 2 });
+    await kysely.destroy();
   });
 });
