@@ -166,6 +166,29 @@ describe('sharing with managers through real HTTP', () => {
     expect(replies.find((r) => r.text === harsh)?.toneFindings.length).toBeGreaterThan(0);
   });
 
+  it('tells the manager that the rep would like to talk, and nothing of the private check-in', async () => {
+    await bot.client.message(rep, 'checkin');
+    const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
+    bot.connector.clear();
+    await bot.client.action(
+      rep,
+      'checkIn.submit',
+      submission(form, 'checkIn.submit', {
+        pressure: '5',
+        energy: '1',
+        supportRequested: 'true',
+        note: 'Three lost deals in a row, I feel stuck.',
+        visibility: 'private',
+      }),
+    );
+    const toManager = bot.connector.messagesTo(managerConversation());
+    expect(toManager).toHaveLength(1);
+    const text = String(toManager[0]?.body?.text);
+    expect(text).toContain('Aoi Tanaka');
+    expect(text).toContain('would like to talk'); // the manager last wrote in English
+    expect(JSON.stringify(toManager[0]?.body)).not.toContain('stuck');
+  });
+
   it('records a refused delivery and stops sending to that chat, without failing the rep', async () => {
     await bot.client.message(rep, 'log');
     const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));

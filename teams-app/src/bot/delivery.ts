@@ -17,9 +17,10 @@ import {
   type Store,
   type TakeBack,
 } from '@rebound/core';
-import type { ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ReboundAdapter } from '../http/adapter';
+import { botMessages } from '../messages';
 import { managerItemCard } from './flows/manager';
 import { cardActivity } from './respond';
 import type { BotDeps, Turn } from './turn';
@@ -49,6 +50,21 @@ export function createDeliverer(deps: {
   async function recipientLocale(tenantId: string, personId: string | null): Promise<{ locale: Locale }> {
     const person = personId ? await store.getPerson(tenantId, personId) : null;
     return { locale: resolveLocale(person?.language ?? null, person?.clientLocale ?? null) };
+  }
+
+  async function activityFor(tenantId: string, n: Notification): Promise<Partial<Activity> | null> {
+    if (n.kind === 'support-requested' && n.recipientId && n.subjectId) {
+      // Only the fact that the rep would like to talk; the check-in itself stays as private as the rep chose.
+      const [manager, rep] = await Promise.all([
+        store.getPerson(tenantId, n.recipientId),
+        store.getPerson(tenantId, n.subjectId),
+      ]);
+      const locale = resolveLocale(manager?.language ?? null, manager?.clientLocale ?? null);
+      const text = botMessages.t(locale, 'support.requested', { repName: rep?.displayName ?? '—' });
+      return { type: 'message', text, textFormat: 'plain' };
+    }
+    const card = await cardFor(tenantId, n);
+    return card ? cardActivity(card) : null;
   }
 
   async function cardFor(tenantId: string, n: Notification): Promise<AdaptiveCardJson | null> {
@@ -113,10 +129,10 @@ export function createDeliverer(deps: {
     if (failure) throw failure;
   }
 
-  async function send(ref: ConversationRef, card: AdaptiveCardJson): Promise<string | null> {
+  async function send(ref: ConversationRef, activity: Partial<Activity>): Promise<string | null> {
     let id: string | null = null;
     await inConversation(ref, async (ctx) => {
-      const sent = await ctx.sendActivity(cardActivity(card));
+      const sent = await ctx.sendActivity(activity);
       id = sent?.id ?? null;
     });
     return id;
@@ -125,8 +141,8 @@ export function createDeliverer(deps: {
   async function notifyOne(tenantId: string, n: Notification): Promise<void> {
     let conversationId: string | null = null;
     try {
-      const card = await cardFor(tenantId, n);
-      if (!card) return;
+      const activity = await activityFor(tenantId, n);
+      if (!activity) return;
       const target = n.teamId && n.kind === 'team-story' ? { teamId: n.teamId } : { personId: n.recipientId ?? '' };
       const ref = await rebound.host.conversationFor(tenantId, target);
       if (!ref) {
@@ -134,7 +150,7 @@ export function createDeliverer(deps: {
         return;
       }
       conversationId = ref.conversationId;
-      const messageId = await send(ref, card);
+      const messageId = await send(ref, activity);
       await rebound.host.markSent(tenantId, n.deliveryId, { messageId, conversationRefId: ref.id });
     } catch (err) {
       // 403/404: the person blocked or removed the bot, or the chat is gone; stop sending there.
