@@ -12,7 +12,11 @@ describe('ReboundError', () => {
   });
 
   it('tells a missing field from one of the wrong kind', () => {
-    const schema = z.strictObject({ askedWhy: z.boolean(), customerLabel: z.string() });
+    const schema = z.strictObject({
+      askedWhy: z.boolean(),
+      customerLabel: z.string(),
+      reason: z.enum(['price', 'timing']),
+    });
     const error = (() => {
       try {
         parseInput(schema, { askedWhy: 'yes' });

@@ -94,6 +94,10 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
         messageKey = issue.input === undefined ? 'validation.required' : 'validation.wrong-type';
         break;
       case 'invalid_value':
+        if (issue.input === undefined) {
+          messageKey = 'validation.required';
+          break;
+        }
         messageKey = 'validation.not-an-option';
         params.options = issue.values.map(String).slice(0, 10).join(', ');
         break;
