@@ -27,10 +27,12 @@ describe('ReboundError', () => {
     expect(error.fields.map((f) => [f.path, f.messageKey])).toEqual([
       ['askedWhy', 'validation.wrong-type'],
       ['customerLabel', 'validation.required'],
+      ['reason', 'validation.required'],
     ]);
     expect(error.localize('en').fields.map((f) => f.message)).toEqual([
       'Asked why has the wrong kind of value.',
       'Customer is required.',
+      'Reason is required.',
     ]);
   });
 
