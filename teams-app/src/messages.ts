@@ -18,6 +18,8 @@ export const botMessages = defineCatalog({
     'unknown.prefix': 'I did not catch that.',
     'not-ready': 'This part of Rebound is still being built. Please try again after the next update.',
     'export.link-invalid': 'This link has expired or was already used. Ask Rebound for a new one with "export".',
+    'team.no-channel':
+      'Your team has no Rebound channel yet, so the story was not posted to a channel. Your choice of who can see it is saved.',
     'support.requested':
       '{repName} said in a check-in that they would like to talk. A short message or a few minutes together can help.',
   },
@@ -38,6 +40,8 @@ export const botMessages = defineCatalog({
     'not-ready': 'この機能はまだ準備中です。次の更新のあとで、もう一度お試しください。',
     'export.link-invalid':
       'このリンクは期限が切れたか、すでに使われています。「エクスポート」と送ると新しいリンクをお渡しします。',
+    'team.no-channel':
+      'チームにはまだ Rebound のチャネルがないため、断られ話はチャネルに投稿されていません。公開範囲の選択は保存されています。',
     'support.requested':
       '{repName}さんが振り返りで「相談したい」と伝えています。短いメッセージや少しの時間が支えになります。',
   },

@@ -183,6 +183,21 @@ describe('rep flows through real HTTP', () => {
     expect(text).toContain('相談');
   });
 
+  it('says nothing about a team channel to a rep who is in no team', async () => {
+    const rep = testUser('NoChannel');
+    await bot.client.message(rep, 'log');
+    const form = await lastCardTo(rep);
+    const res = await bot.client.action(
+      rep,
+      'log.submit',
+      submission(form, 'log.submit', { ...filledLog, visibility: 'team' }),
+    );
+    expect(verbsOf(invokeCard(res.body))).toContain('log.reflect');
+    const texts = bot.connector.textsTo(bot.client.personalConversationId(rep));
+    // Without an org chart this rep is in no team: nothing is shared, so nothing is said either.
+    expect(texts.filter((t) => t.includes('no Rebound channel'))).toEqual([]);
+  });
+
   it('exports my data through a single-use link', async () => {
     const rep = testUser('Export');
     await bot.client.message(rep, 'log');

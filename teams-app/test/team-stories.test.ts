@@ -75,6 +75,37 @@ describe('rejection stories in the team channel', () => {
     expect(anonymousText).not.toContain('Print shop');
   });
 
+  it('tells the rep, in their language, when the team has no Rebound channel yet', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rebound-org-'));
+    const orgFile = path.join(dir, 'org.json');
+    const loner = testUser('Sae Ito');
+    writeFileSync(
+      orgFile,
+      JSON.stringify({ teams: [{ id: 'kobe-sales', name: 'Kobe Sales', managers: [], reps: [loner.aadObjectId] }] }),
+    );
+    const other = await startTestBot({ env: { REBOUND_ORG_FILE: orgFile } });
+    try {
+      await other.client.message(loner, '記録', { locale: 'ja-JP' });
+      const form = cardOf(other.connector.messagesTo(other.client.personalConversationId(loner)).at(-1));
+      await other.client.action(
+        loner,
+        'log.submit',
+        submission(form, 'log.submit', {
+          customerLabel: 'Sake brewery',
+          occurredOn: '2026-11-18',
+          stage: 'proposal',
+          reason: 'price',
+          visibility: 'team',
+        }),
+        { locale: 'ja-JP' },
+      );
+      const texts = other.connector.textsTo(other.client.personalConversationId(loner));
+      expect(texts.filter((t) => t.includes('Rebound のチャネルがないため'))).toHaveLength(1);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('takes the story back from the channel when the rep withdraws it', async () => {
     const hana = reps[0]!;
     await bot.client.message(hana, 'mine');

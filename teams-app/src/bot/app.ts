@@ -121,7 +121,9 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     const handler = actions[verb];
     if (!handler) return notReady(turn);
     const submitted = (data && typeof data === 'object' ? data : {}) as Submitted;
-    return (await runSafely(context, turn, () => handler(turn, submitted))) ?? notReady(turn);
+    const answer = (await runSafely(context, turn, () => handler(turn, submitted))) ?? notReady(turn);
+    for (const notice of turn.notices) await context.sendActivity({ type: 'message', text: notice });
+    return answer;
   });
 
   function itemRefOf(data: Submitted) {

@@ -26,7 +26,8 @@ import { cardActivity } from './respond';
 import type { BotDeps, Turn } from './turn';
 
 export interface Deliverer {
-  sharing(tenantId: string, result: SharingResult): Promise<void>;
+  /** Delivers a share's notifications and take-backs; says whether a team story found no channel to go to. */
+  sharing(tenantId: string, result: SharingResult): Promise<{ teamWithoutChannel: boolean }>;
   notifications(tenantId: string, notifications: readonly Notification[]): Promise<void>;
   takeBacks(tenantId: string, takeBacks: readonly TakeBack[]): Promise<void>;
 }
@@ -88,6 +89,7 @@ export function createDeliverer(deps: {
         person: recipient,
         locale,
         deps: deps.botDeps(),
+        notices: [],
       };
       return managerItemCard(turn, { itemKind: n.itemKind, itemId: n.itemId });
     }
@@ -138,20 +140,22 @@ export function createDeliverer(deps: {
     return id;
   }
 
-  async function notifyOne(tenantId: string, n: Notification): Promise<void> {
+  /** Sends one notification; false when there was nowhere to send it. */
+  async function notifyOne(tenantId: string, n: Notification): Promise<boolean> {
     let conversationId: string | null = null;
     try {
       const activity = await activityFor(tenantId, n);
-      if (!activity) return;
+      if (!activity) return true;
       const target = n.teamId && n.kind === 'team-story' ? { teamId: n.teamId } : { personId: n.recipientId ?? '' };
       const ref = await rebound.host.conversationFor(tenantId, target);
       if (!ref) {
         await rebound.host.markFailed(tenantId, n.deliveryId, { error: 'no conversation to reach', final: false });
-        return;
+        return false;
       }
       conversationId = ref.conversationId;
       const messageId = await send(ref, activity);
       await rebound.host.markSent(tenantId, n.deliveryId, { messageId, conversationRefId: ref.id });
+      return true;
     } catch (err) {
       // 403/404: the person blocked or removed the bot, or the chat is gone; stop sending there.
       const status = (err as { statusCode?: unknown })?.statusCode;
@@ -163,6 +167,7 @@ export function createDeliverer(deps: {
       }
       const error = gone ? `conversation unreachable (${status})` : `send failed (${String(status ?? 'network')})`;
       await rebound.host.markFailed(tenantId, n.deliveryId, { error, final: gone }).catch(() => undefined);
+      return true;
     }
   }
 
@@ -191,7 +196,11 @@ export function createDeliverer(deps: {
   return {
     async sharing(tenantId, result) {
       for (const t of result.takeBacks) await takeBackOne(tenantId, t);
-      for (const n of result.notifications) await notifyOne(tenantId, n);
+      let teamWithoutChannel = false;
+      for (const n of result.notifications) {
+        if (!(await notifyOne(tenantId, n)) && n.kind === 'team-story') teamWithoutChannel = true;
+      }
+      return { teamWithoutChannel };
     },
     async notifications(tenantId, notifications) {
       for (const n of notifications) await notifyOne(tenantId, n);

@@ -29,6 +29,8 @@ export interface Turn {
   deps: BotDeps;
   /** True on the person's very first turn with Rebound (they have not seen the welcome card yet). */
   firstContact?: boolean;
+  /** Short texts to send after the turn's answer (for example: the team has no Rebound channel yet). */
+  notices: string[];
 }
 
 /**
@@ -78,7 +80,7 @@ export function createTurnStarter(deps: BotDeps) {
       // skipping them keeps a write transaction off the path of every card submission.
       if (activity.type !== 'invoke') await saveConversation(activity, who.tenantId, who.personId);
       const locale = resolveLocale(person.language, activity.locale ?? person.clientLocale);
-      return { actor, person, locale, deps, firstContact: created };
+      return { actor, person, locale, deps, firstContact: created, notices: [] };
     },
     forget(conversationId: string) {
       cache.forget(conversationId);

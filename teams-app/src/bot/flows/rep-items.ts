@@ -18,12 +18,18 @@ import {
   type Submitted,
   type SupportContactView,
 } from '@rebound/cards';
-import { localDateOf, type SupportContact } from '@rebound/core';
+import { localDateOf, type SharingResult, type SupportContact } from '@rebound/core';
 import type { Deliverer } from '../delivery';
 import { promptsFor } from '../prompts';
+import { say } from '../reply';
 import type { Turn } from '../turn';
 
 const today = (turn: Turn) => localDateOf(turn.deps.now(), turn.person.timeZone);
+
+async function share(turn: Turn, deliver: Deliverer, sharing: SharingResult): Promise<void> {
+  const { teamWithoutChannel } = await deliver.sharing(turn.actor.tenantId, sharing);
+  if (teamWithoutChannel) turn.notices.push(say(turn.locale, 'team.no-channel'));
+}
 
 export function logForm(turn: Turn, values?: LogFormValues, logId?: string): AdaptiveCardJson {
   return logFormCard({
@@ -46,7 +52,7 @@ export async function submitLog(turn: Turn, data: Submitted, deliver: Deliverer)
     return logAckCard({ locale: turn.locale, logId: log.id, prompt: null, visibility: log.visibility });
   }
   const { log, sharing } = await rebound.logRejection(turn.actor, parsed.value.input);
-  await deliver.sharing(turn.actor.tenantId, sharing);
+  await share(turn, deliver, sharing);
   const [prompt] = await promptsFor(turn, { kind: 'log', logId: log.id });
   return logAckCard({ locale: turn.locale, logId: log.id, prompt: prompt ?? null, visibility: log.visibility });
 }
@@ -57,7 +63,7 @@ export async function reflectOnLog(turn: Turn, data: Submitted, deliver: Deliver
   if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
   const { logId, visibility } = parsed.value;
   const sharing = await turn.deps.rebound.setVisibility(turn.actor, { itemKind: 'log', itemId: logId, visibility });
-  await deliver.sharing(turn.actor.tenantId, sharing);
+  await share(turn, deliver, sharing);
   return logAckCard({ locale: turn.locale, logId, prompt: null, visibility: sharing.visibility });
 }
 
@@ -87,7 +93,7 @@ export async function submitCheckIn(turn: Turn, data: Submitted, deliver: Delive
   const parsed = parseCheckInForm(data);
   if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
   const result = await turn.deps.rebound.submitCheckIn(turn.actor, parsed.value);
-  await deliver.sharing(turn.actor.tenantId, result.sharing);
+  await share(turn, deliver, result.sharing);
   await deliver.notifications(turn.actor.tenantId, result.supportNotifications);
   return checkInAckCard({
     locale: turn.locale,
@@ -122,7 +128,7 @@ export async function changeVisibility(turn: Turn, data: Submitted, deliver: Del
   const parsed = parseVisibilityChange(data);
   if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
   const sharing = await turn.deps.rebound.setVisibility(turn.actor, parsed.value);
-  await deliver.sharing(turn.actor.tenantId, sharing);
+  await share(turn, deliver, sharing);
   return myItems(turn);
 }
 
