@@ -28,6 +28,21 @@ export function hostOperations(ctx: ServiceContext) {
       throw asReboundError(error);
     }
   }
+  /** Counts one more attempt at a delivery and applies `change` to it, in one transaction. */
+  function updateAttempt(tenantId: unknown, deliveryId: unknown, change: (d: Delivery) => Delivery): Promise<Delivery> {
+    const tenant = parseInput(tenantIdSchema, tenantId);
+    const id = parseInput(idSchema, deliveryId);
+    return run(() =>
+      ctx.store.transaction(async (tx) => {
+        const d = await tx.getDelivery(tenant, id);
+        if (!d) throw notFound('item');
+        const updated: Delivery = { ...change(d), attempts: d.attempts + 1, updatedAt: ctx.now() };
+        await tx.updateDelivery(updated);
+        return updated;
+      }),
+    );
+  }
+
   return {
     /** Stores (or refreshes) where a person or a team channel can be reached. A channel links its team. */
     saveConversation(tenantId: unknown, input: unknown): Promise<ConversationRef> {
@@ -101,47 +116,18 @@ export function hostOperations(ctx: ServiceContext) {
 
     /** Records that a delivery reached Teams, with the message id to edit or take back later. */
     markSent(tenantId: unknown, deliveryId: unknown, input: unknown): Promise<Delivery> {
-      const tenant = parseInput(tenantIdSchema, tenantId);
-      const id = parseInput(idSchema, deliveryId);
       const data = parseInput(sentInput, input);
-      return run(() =>
-        ctx.store.transaction(async (tx) => {
-          const d = await tx.getDelivery(tenant, id);
-          if (!d) throw notFound('item');
-          const updated: Delivery = {
-            ...d,
-            ...data,
-            status: 'sent',
-            attempts: d.attempts + 1,
-            lastError: null,
-            updatedAt: ctx.now(),
-          };
-          await tx.updateDelivery(updated);
-          return updated;
-        }),
-      );
+      return updateAttempt(tenantId, deliveryId, (d) => ({ ...d, ...data, status: 'sent', lastError: null }));
     },
 
     /** Records a failed attempt; `final` gives up on it (blocked, uninstalled). */
     markFailed(tenantId: unknown, deliveryId: unknown, input: unknown): Promise<Delivery> {
-      const tenant = parseInput(tenantIdSchema, tenantId);
-      const id = parseInput(idSchema, deliveryId);
       const data = parseInput(failedInput, input);
-      return run(() =>
-        ctx.store.transaction(async (tx) => {
-          const d = await tx.getDelivery(tenant, id);
-          if (!d) throw notFound('item');
-          const updated: Delivery = {
-            ...d,
-            status: data.final ? 'failed' : d.status,
-            attempts: d.attempts + 1,
-            lastError: data.error.slice(0, 500),
-            updatedAt: ctx.now(),
-          };
-          await tx.updateDelivery(updated);
-          return updated;
-        }),
-      );
+      return updateAttempt(tenantId, deliveryId, (d) => ({
+        ...d,
+        status: data.final ? 'failed' : d.status,
+        lastError: data.error.slice(0, 500),
+      }));
     },
   };
 }

@@ -3,11 +3,8 @@ import { promptAnswerSchema } from '../records/check-in';
 import {
   answerPreferenceSchema,
   cadenceSchema,
-  feelingSchema,
   itemKindSchema,
   outcomeKindSchema,
-  reasonCategorySchema,
-  salesStageSchema,
   visibilitySchema,
 } from '../records/enums';
 import { LIMITS } from '../records/person';
@@ -23,7 +20,7 @@ import {
   text,
   timeZoneSchema,
 } from '../records/primitives';
-import { nextStepSchema } from '../records/rejection-log';
+import { rejectionLogSchema } from '../records/rejection-log';
 import { dateRangeSchema } from '../records/share';
 import { weekdaySchema } from '../records/team';
 
@@ -38,20 +35,24 @@ export const registerPersonInput = z.strictObject({
   clientLocale: z.string().max(20).optional(),
 });
 
-export const logRejectionInput = z.strictObject({
-  occurredAt: instantSchema.optional(),
-  customerLabel: text(LIMITS.customerLabel),
-  stage: salesStageSchema,
-  askedWhy: z.boolean(),
-  reason: reasonCategorySchema,
-  customerWords: optionalText(LIMITS.longText),
-  discovery: optionalText(LIMITS.longText),
-  nextStep: nextStepSchema.optional(),
-  feeling: feelingSchema.optional(),
-  learned: optionalText(LIMITS.longText),
-  /** Defaults to the person's default visibility (private unless they changed it). */
-  visibility: visibilitySchema.optional(),
-});
+/** What a rep writes in a log: the record's own fields, with when it happened and who may see it optional. */
+export const logRejectionInput = rejectionLogSchema
+  .pick({
+    customerLabel: true,
+    stage: true,
+    askedWhy: true,
+    reason: true,
+    customerWords: true,
+    discovery: true,
+    nextStep: true,
+    feeling: true,
+    learned: true,
+  })
+  .extend({
+    occurredAt: instantSchema.optional(),
+    /** Defaults to the person's default visibility (private unless they changed it). */
+    visibility: visibilitySchema.optional(),
+  });
 export type LogRejectionInput = z.input<typeof logRejectionInput>;
 
 export const editLogInput = z.strictObject({

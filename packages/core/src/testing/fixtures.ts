@@ -4,6 +4,7 @@ import { DEFAULT_PRIVACY, type Person } from '../records/person';
 import type { Outcome, RejectionLog } from '../records/rejection-log';
 import type { ManagerReply, Schedule, Share } from '../records/share';
 import type { ManagerAssignment, Membership, Team } from '../records/team';
+import { defaultSchedule } from '../service/people';
 
 /** Valid records with readable defaults, for tests of stores and hosts. Override what matters to the test. */
 export const T0 = '2026-11-02T00:00:00.000Z';
@@ -113,20 +114,7 @@ export function aReply(
 }
 
 export function aSchedule(o: Partial<Schedule> & Pick<Schedule, 'personId'>): Schedule {
-  return {
-    tenantId: 'tenant-a',
-    enabled: false,
-    cadence: 'daily',
-    checkInDays: [1, 2, 3, 4, 5],
-    checkInTime: '17:30',
-    quietHours: null,
-    snoozeUntil: null,
-    outOfOffice: [],
-    skipDates: [],
-    reminderAfterHours: null,
-    updatedAt: T0,
-    ...o,
-  };
+  return { ...defaultSchedule(o.tenantId ?? 'tenant-a', o.personId, T0), ...o };
 }
 
 export function aConversationRef(o: Partial<ConversationRef> & Pick<ConversationRef, 'id'>): ConversationRef {
