@@ -258,7 +258,7 @@ ${pgLine}
 
 #### Team insights (\`insightCounts\`), milliseconds
 
-One team-quarter: 60 different team × fiscal-quarter queries (Asia/Tokyo, April start); median / p95. Whole org-year: all ${shape.teams} teams over fiscal 2025; median / best of 7 (memory: 5). Computed in SQL: a per-author aggregate over a covering index, with the outcome flags kept on the log row (written in the same transaction as the outcome). The org-year rows are compared with the memory store's.
+One team-quarter: 60 different team × fiscal-quarter queries (Asia/Tokyo, April start); median / p95. Whole org-year: all ${shape.teams} teams over fiscal 2025; median / best of 7 (memory: 5). Computed in SQL: whole UTC months from a per-author monthly rollup that every log and outcome write keeps in step in its own transaction, the partial months at the edges from the logs' covering index, then one row per membership. The org-year rows are compared with the memory store's.
 
 ${table(['store', 'team-quarter ms (median / p95)', 'p95 ≤ 20 ms', 'org-year ms (median / best)', 'median ≤ 500 ms', 'rows'], insightRows)}
 

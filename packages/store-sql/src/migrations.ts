@@ -124,7 +124,7 @@ export const MIGRATIONS: readonly Migration[] = [
           PRIMARY KEY (tenant_id, author_id, month))`,
         // Existing logs are counted in once; from here on every write keeps the counts in step.
         sql`INSERT INTO ${t.t('log_months')} (tenant_id, author_id, month, ${sql.join(ROLLUP_COLUMNS.map((c) => sql.id(c)))})
-          ${rollupSelect(t, 1, sql`1 = 1`)}`,
+          ${rollupSelect(t.t('logs'), 1, sql`1 = 1`)}`,
       ];
     },
   },

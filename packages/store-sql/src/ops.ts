@@ -514,14 +514,22 @@ export class SqlOps implements StoreOps {
   /** `tenant_id = ? AND id IN (...)` for each tenant among `logs`. */
   private byTenant(logs: readonly RejectionLog[]): RawBuilder<unknown>[] {
     const ids = new Map<string, string[]>();
-    for (const log of logs) ids.set(log.tenantId, [...(ids.get(log.tenantId) ?? []), log.id]);
+    for (const log of logs) {
+      const list = ids.get(log.tenantId) ?? [];
+      list.push(log.id);
+      ids.set(log.tenantId, list);
+    }
     return [...ids].map(([tenantId, list]) => sql`tenant_id = ${tenantId} AND id IN (${sql.join(list)})`);
   }
 
   private async outcomeKindsOf(logs: readonly RejectionLog[]): Promise<Map<string, Set<string>>> {
     const out = new Map<string, Set<string>>();
     const byTenant = new Map<string, string[]>();
-    for (const log of logs) byTenant.set(log.tenantId, [...(byTenant.get(log.tenantId) ?? []), log.id]);
+    for (const log of logs) {
+      const list = byTenant.get(log.tenantId) ?? [];
+      list.push(log.id);
+      byTenant.set(log.tenantId, list);
+    }
     for (const [tenantId, ids] of byTenant) {
       const rows = await this.rows<{
         log_id: string;
@@ -562,16 +570,19 @@ export class SqlOps implements StoreOps {
       const data = JSON.stringify({ ...share, audience: share.audience.filter((p) => p !== personId) });
       await this.run(sql`UPDATE ${t.t('shares')} SET data = ${data} WHERE ${tenant} AND id = ${row.id}`);
     }
-    await this.run(sql`DELETE FROM ${t.t('share_audience')} WHERE ${tenant} AND (person_id = ${personId}
-      OR share_id IN (SELECT id FROM ${t.t('shares')} WHERE ${tenant} AND owner_id = ${personId}))`);
+    // Two statements, each on its own index (an OR of the two would walk the whole tenant).
+    await this.run(sql`DELETE FROM ${t.t('share_audience')} WHERE ${tenant} AND person_id = ${personId}`);
+    await this.run(sql`DELETE FROM ${t.t('share_audience')} WHERE ${tenant}
+      AND share_id IN (SELECT id FROM ${t.t('shares')} WHERE ${tenant} AND owner_id = ${personId})`);
     await this.run(sql`DELETE FROM ${t.t('shares')} WHERE ${tenant} AND owner_id = ${personId}`);
     // Outcomes they recorded on someone else's log change that log's flags.
-    const touched = await this.rows<{ log_id: string }>(sql`SELECT DISTINCT o.log_id FROM ${t.t('outcomes')} o
+    const touched = await this.rows<{ log_id: string }>(sql`SELECT o.log_id FROM ${t.t('outcomes')} o
       JOIN ${t.t('logs')} l ON l.tenant_id = o.tenant_id AND l.id = o.log_id
       WHERE o.tenant_id = ${tenantId} AND o.author_id = ${personId} AND l.author_id <> ${personId}`);
-    await this.run(sql`DELETE FROM ${t.t('outcomes')} WHERE ${tenant} AND (author_id = ${personId}
-      OR log_id IN (SELECT id FROM ${t.t('logs')} WHERE ${tenant} AND author_id = ${personId}))`);
-    for (const { log_id } of touched) await this.refreshOutcomeFlags(tenantId, log_id);
+    await this.run(sql`DELETE FROM ${t.t('outcomes')} WHERE ${tenant} AND author_id = ${personId}`);
+    await this.run(sql`DELETE FROM ${t.t('outcomes')} WHERE ${tenant}
+      AND log_id IN (SELECT id FROM ${t.t('logs')} WHERE ${tenant} AND author_id = ${personId})`);
+    for (const logId of new Set(touched.map((r) => r.log_id))) await this.refreshOutcomeFlags(tenantId, logId);
     await this.run(sql`DELETE FROM ${t.t('logs')} WHERE ${tenant} AND author_id = ${personId}`);
     await this.run(sql`DELETE FROM ${t.t('log_months')} WHERE ${tenant} AND author_id = ${personId}`);
     await this.run(sql`DELETE FROM ${t.t('check_ins')} WHERE ${tenant} AND author_id = ${personId}`);

@@ -31,19 +31,38 @@ export function logContribution(): RawBuilder<unknown>[] {
   ];
 }
 
-/** `sign` × the counts of the logs matching `where`, grouped into (tenant, author, month) buckets. */
-export function rollupSelect(t: Tables, sign: 1 | -1, where: RawBuilder<unknown>): RawBuilder<unknown> {
+/** `sign` × the counts of the log rows in `source` matching `where`, in (tenant, author, month) buckets. */
+export function rollupSelect(
+  source: RawBuilder<unknown>,
+  sign: 1 | -1,
+  where: RawBuilder<unknown>,
+): RawBuilder<unknown> {
   const sums = logContribution().map((e) => sql`${sql.raw(String(sign))} * SUM(${e})`);
   return sql`SELECT tenant_id, author_id, substr(occurred_at, 1, 7), ${sql.join(sums)}
-    FROM ${t.t('logs')} WHERE ${where} GROUP BY tenant_id, author_id, substr(occurred_at, 1, 7)`;
+    FROM ${source} WHERE ${where} GROUP BY tenant_id, author_id, substr(occurred_at, 1, 7)`;
 }
 
-/** Adds (`sign` 1) or takes away (-1) the logs matching `where` from their monthly buckets. */
+/**
+ * Adds (`sign` 1) or takes away (-1) the logs matching `where` from their monthly buckets. The logs are picked
+ * in a materialized step of their own: planned together with the GROUP BY, SQLite would rather walk the
+ * author index of the whole tenant than look the few ids up by primary key.
+ */
 export function applyToRollup(t: Tables, sign: 1 | -1, where: RawBuilder<unknown>): RawBuilder<unknown> {
   const columns = ROLLUP_COLUMNS.map((c) => sql.id(c));
+  const picked = [
+    'tenant_id',
+    'author_id',
+    'occurred_at',
+    'asked_why',
+    'has_discovery',
+    'follow_up',
+    'reason',
+    ...OUTCOME_KINDS.map(outcomeColumn),
+  ].map((c) => sql.id(c));
   // The alias: PostgreSQL finds a bare column name ambiguous between the row and `excluded`.
-  return sql`INSERT INTO ${t.t('log_months')} AS r (tenant_id, author_id, month, ${sql.join(columns)})
-    ${rollupSelect(t, sign, where)}
+  return sql`WITH picked AS MATERIALIZED (SELECT ${sql.join(picked)} FROM ${t.t('logs')} WHERE ${where})
+    INSERT INTO ${t.t('log_months')} AS r (tenant_id, author_id, month, ${sql.join(columns)})
+    ${rollupSelect(sql`picked`, sign, sql`1 = 1`)}
     ON CONFLICT (tenant_id, author_id, month) DO UPDATE SET ${sql.join(
       ROLLUP_COLUMNS.map((c) => sql`${sql.id(c)} = r.${sql.id(c)} + excluded.${sql.id(c)}`),
     )}`;

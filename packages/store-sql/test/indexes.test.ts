@@ -1,4 +1,5 @@
 import type { Store } from '@rebound/core';
+import { aCheckIn, aLog, anOutcome } from '@rebound/core/testing';
 import { createSqlStore } from '@rebound/store-sql';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -36,9 +37,14 @@ const reads: Array<[string, (s: Store) => Promise<unknown>]> = [
   ['listDeliveries by team', (s) => s.listDeliveries(A, { teamId: 't1' })],
   ['listDeliveries by status', (s) => s.listDeliveries(A, { status: 'pending' })],
   ['insightCounts', (s) => s.insightCounts({ tenantId: A, teamIds: ['t1', 't2'], ...range })],
+  // Writes that read: the log's old version for the monthly counts, outcome flags, a person's whole data.
+  ['putLog', (s) => s.putLog(aLog({ id: 'l1', authorId: 'p1' }))],
+  ['putOutcome', (s) => s.putOutcome(anOutcome({ id: 'o1', logId: 'l1', authorId: 'p1' }))],
+  ['putCheckIn', (s) => s.putCheckIn(aCheckIn({ id: 'c1', authorId: 'p1' }))],
+  ['deletePersonData', (s) => s.deletePersonData(A, 'p1')],
 ];
 
-describe('every list query on SQLite', () => {
+describe('every list query, and every write that reads, on SQLite', () => {
   it.each(reads)('%s searches an index instead of scanning a table', async (name, read) => {
     const raw = new Database(':memory:');
     const statements: Array<{ sql: string; parameters: readonly unknown[] }> = [];
@@ -51,7 +57,9 @@ describe('every list query on SQLite', () => {
     const store = await createSqlStore({ kysely, dialect: 'sqlite' });
     statements.length = 0;
     await read(store);
-    const selects = statements.filter((s) => /^\s*SELECT/i.test(s.sql));
+    const selects = statements.filter(
+      (s) => /SELECT/i.test(s.sql) && !/^\s*(BEGIN|COMMIT|ROLLBACK|PRAGMA)/i.test(s.sql),
+    );
     expect(selects.length).toBeGreaterThan(0);
     for (const statement of selects) {
       const plan = raw.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.parameters) as {
@@ -62,7 +70,9 @@ describe('every list query on SQLite', () => {
       const tenantWide = name === 'listTeams';
       const fullScans = plan
         .map((row) => row.detail)
-        .filter((d) => /^SCAN \w+/.test(d) || (!tenantWide && /\(tenant_id=\?\)$/.test(d)));
+        .filter((d) => /^SCAN \w+/.test(d) || (!tenantWide && /\(tenant_id=\?\)$/.test(d)))
+        // The few rows a statement picked for itself first (a materialized CTE) may be read in full.
+        .filter((d) => d !== 'SCAN picked');
       expect(fullScans, statement.sql).toEqual([]);
     }
     await kysely.destroy();
