@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseInput } from '../errors';
 import { type ConversationRef, conversationRefSchema, type Delivery } from '../records/delivery';
 import { idSchema, tenantIdSchema } from '../records/primitives';
+import type { Team } from '../records/team';
 import { asReboundError, notFound, type ServiceContext } from './context';
 
 const saveConversationInput = z.strictObject({
@@ -73,6 +74,13 @@ export function hostOperations(ctx: ServiceContext) {
           return ref;
         }),
       );
+    },
+
+    /** The team linked to a Teams team (org chart `teamsTeamId`), or null. */
+    async teamForTeamsTeam(tenantId: unknown, teamsTeamId: unknown): Promise<Team | null> {
+      const tenant = parseInput(tenantIdSchema, tenantId);
+      const id = parseInput(idSchema, teamsTeamId);
+      return run(async () => (await ctx.store.listTeams(tenant)).find((t) => t.teamsTeamId === id) ?? null);
     },
 
     /** Where to reach a person (their newest active personal chat) or a team (its channel), or null. */

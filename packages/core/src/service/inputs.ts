@@ -136,6 +136,9 @@ export const settingsInput = z.strictObject({
 });
 export type SettingsInput = z.input<typeof settingsInput>;
 
+/** Pause check-ins for this many days (0 resumes them). */
+export const pauseInput = z.strictObject({ days: z.number().int().min(0).max(90) });
+
 export const requestManagerInput = z.strictObject({ managerId: idSchema });
 export const answerManagerRequestInput = z.strictObject({ assignmentId: idSchema, accept: z.boolean() });
 

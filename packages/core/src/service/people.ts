@@ -102,6 +102,23 @@ export function peopleUseCases(ctx: ServiceContext) {
       });
     },
 
+    /**
+     * Pauses scheduled check-ins for `days` days from now ("not today"), or resumes them (`days: 0`). Nothing
+     * else in the schedule changes.
+     */
+    pauseCheckIns(actor: unknown, input: unknown): Promise<{ schedule: Schedule }> {
+      return inTransaction(ctx, actor, async (tx, a) => {
+        const { days } = parseInput(pauseInput, input);
+        await requirePerson(tx, a);
+        const now = ctx.now();
+        const current = await scheduleOf(tx, a.tenantId, a.personId, now);
+        const snoozeUntil = days === 0 ? null : new Date(Date.parse(now) + days * 86_400_000).toISOString();
+        const schedule: Schedule = { ...current, snoozeUntil, updatedAt: now };
+        await tx.putSchedule(schedule);
+        return { schedule };
+      });
+    },
+
     /** A rep names a manager; the manager is asked to accept. */
     requestManager(
       actor: unknown,

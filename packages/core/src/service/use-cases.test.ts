@@ -150,3 +150,17 @@ describe('settings', () => {
     });
   });
 });
+
+describe('pausing check-ins', () => {
+  it('pauses for the given days from now and resumes with zero, changing nothing else', async () => {
+    const { rebound } = await tokyoWorld();
+    await rebound.updateSettings(as('rep'), { schedule: { enabled: true, checkInTime: '18:00' } });
+    const paused = await rebound.pauseCheckIns(as('rep'), { days: 3 });
+    expect(paused.schedule).toMatchObject({ enabled: true, checkInTime: '18:00' });
+    expect(Date.parse(paused.schedule.snoozeUntil!) - Date.parse('2026-11-24T00:00:00Z')).toBeGreaterThanOrEqual(
+      3 * 86_400_000,
+    );
+    expect((await rebound.pauseCheckIns(as('rep'), { days: 0 })).schedule.snoozeUntil).toBeNull();
+    await expect(rebound.pauseCheckIns(as('rep'), { days: 365 })).rejects.toMatchObject({ code: 'validation' });
+  });
+});
