@@ -7,6 +7,7 @@ import { asReboundError, inTransaction, notFound, requirePerson, type ServiceCon
 import {
   answerManagerRequestInput,
   orgChartSchema,
+  pauseInput,
   registerPersonInput,
   requestManagerInput,
   settingsInput,
