@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Quick start, command 1: install, build and run the main job.
+# Quick start, command 1: install, then run the bot on the embedded SQLite store with two Microsoft 365 Agents
+# Playgrounds (a rep and their manager) as the chat clients, all on 127.0.0.1. Stop with Ctrl+C.
+# `npm start -- --example` runs examples/embed-basic (the library on its own) instead.
 source "$(dirname "$0")/lib.sh"
 install_workspace
-build_packages
-echo "==> running examples/embed-basic"
-cd "$ROOT/examples/embed-basic" && exec node --import tsx src/main.ts
+if [ "${1:-}" = "--example" ]; then
+  build_packages
+  cd "$ROOT/examples/embed-basic" && exec node --import tsx src/main.ts
+fi
+cd "$ROOT" && pnpm_cmd --filter @rebound/teams-app start
