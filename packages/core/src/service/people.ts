@@ -3,7 +3,7 @@ import { DEFAULT_PRIVACY, type Person, personSchema } from '../records/person';
 import { type Schedule, scheduleSchema } from '../records/share';
 import { type ManagerAssignment, type Membership, type Team, teamSchema } from '../records/team';
 import type { StoreOps } from '../store/port';
-import { asReboundError, inTransaction, notFound, requirePerson, type ServiceContext } from './context';
+import { asReboundError, inTransaction, notFound, reading, requirePerson, type ServiceContext } from './context';
 import {
   answerManagerRequestInput,
   orgChartSchema,
@@ -43,7 +43,18 @@ export function peopleUseCases(ctx: ServiceContext) {
      * Makes sure the acting person exists (first contact), and keeps their display name and client locale
      * current. Returns whether they were new, so a host can greet them.
      */
-    registerPerson(actor: unknown, input: unknown): Promise<{ person: Person; created: boolean }> {
+    async registerPerson(actor: unknown, input: unknown): Promise<{ person: Person; created: boolean }> {
+      // Hosts call this on every message: a known person whose name and locale did not change costs one read,
+      // not a write transaction.
+      const known = await reading(ctx, actor, async (store, a) => {
+        const data = parseInput(registerPersonInput, input);
+        const existing = await store.getPerson(a.tenantId, a.personId);
+        const unchanged =
+          existing?.displayName === data.displayName &&
+          existing.clientLocale === (data.clientLocale ?? existing.clientLocale);
+        return unchanged ? existing : null;
+      });
+      if (known) return { person: known, created: false };
       return inTransaction(ctx, actor, async (tx, a) => {
         const data = parseInput(registerPersonInput, input);
         const existing = await tx.getPerson(a.tenantId, a.personId);
