@@ -1,3 +1,4 @@
+export * from './cards/help';
 export * from './cards/manager';
 export * from './cards/me';
 export * from './cards/rep-forms';

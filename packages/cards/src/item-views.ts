@@ -140,7 +140,6 @@ export function storyFromLog(
   log: RejectionLog,
   locale: Locale,
   author: TeamStoryCardData['author'],
-  reactions: TeamStoryCardData['reactions'] = { thanks: 0, learned: 0, 'me-too': 0 },
 ): TeamStoryCardData {
   return {
     locale,
@@ -152,6 +151,5 @@ export function storyFromLog(
     customerWords: log.customerWords,
     discovery: log.discovery,
     learned: log.learned,
-    reactions,
   };
 }

@@ -222,8 +222,6 @@ export interface ReplyReceivedCardData extends CardBase {
   text: string;
 }
 
-export type StoryReaction = 'thanks' | 'learned' | 'me-too';
-
 export interface TeamStoryCardData extends CardBase {
   storyId: string;
   /** An anonymous story carries no name at all, so none can leak into the card. */
@@ -234,12 +232,6 @@ export interface TeamStoryCardData extends CardBase {
   customerWords?: string;
   discovery?: string;
   learned?: string;
-  reactions: Readonly<Record<StoryReaction, number>>;
-  /**
-   * Teams refreshes a card automatically only for the users listed here (at most 60) in a channel; leave it
-   * out in 1:1 chats and in hosts that refresh on open.
-   */
-  refreshUserIds?: readonly string[];
 }
 
 export interface TeamStoryWithdrawnCardData extends CardBase {
@@ -329,4 +321,13 @@ export interface EraseCardData extends CardBase {
 export interface ErrorCardData extends CardBase {
   message: string;
   fields: readonly { path: string; message: string }[];
+}
+
+export interface HelpCardData extends CardBase {
+  /** The person wrote something the bot did not understand: the card says so first. */
+  unknownMessage?: boolean;
+}
+
+export interface SupportRequestedCardData extends CardBase {
+  repName: string;
 }

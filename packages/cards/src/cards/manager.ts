@@ -84,6 +84,8 @@ export function managerNotificationCard(view: ManagerNotificationCardData): Adap
       reason: excerpt(f.reason, MAX_FINDING_TEXT),
       alternative: excerpt(f.alternative, MAX_FINDING_TEXT),
     })),
+    // After findings, sending means sending anyway: the button says so and tells core (`sendAnyway`).
+    flagged: findings.length > 0,
     sendTitle: label(view.locale, findings.length > 0 ? 'notify.sendAnyway' : 'notify.send'),
     sent: view.sentText !== undefined,
     sentText: plain(view.sentText),

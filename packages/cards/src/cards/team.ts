@@ -5,24 +5,12 @@ import { type AdaptiveCardJson, CardTemplate } from '../template-engine';
 import digestJson from '../templates/digest.json';
 import storyJson from '../templates/team-story.json';
 import storyWithdrawnJson from '../templates/team-story-withdrawn.json';
-import type {
-  DigestCardData,
-  FigureView,
-  StoryReaction,
-  TeamStoryCardData,
-  TeamStoryWithdrawnCardData,
-} from '../views';
+import type { DigestCardData, FigureView, TeamStoryCardData, TeamStoryWithdrawnCardData } from '../views';
 import { localeData } from './common';
 
 export const teamStoryTemplate = new CardTemplate<object>('team-story', storyJson);
 export const teamStoryWithdrawnTemplate = new CardTemplate<object>('team-story-withdrawn', storyWithdrawnJson);
 export const digestTemplate = new CardTemplate<object>('digest', digestJson);
-
-const REACTIONS: readonly { kind: StoryReaction; emoji: string }[] = [
-  { kind: 'thanks', emoji: '🙏' },
-  { kind: 'learned', emoji: '💡' },
-  { kind: 'me-too', emoji: '🤝' },
-];
 
 export function teamStoryCard(view: TeamStoryCardData): AdaptiveCardJson {
   const l = view.locale;
@@ -35,7 +23,8 @@ export function teamStoryCard(view: TeamStoryCardData): AdaptiveCardJson {
   )
     .filter(([, text]) => text)
     .map(([key, text]) => ({ label: label(l, key), text: plain(text) }));
-  const card = teamStoryTemplate.expand({
+  // No buttons: people react with Teams' own reactions on the channel post.
+  return teamStoryTemplate.expand({
     ...localeData(l),
     storyId: view.storyId,
     anonymous: view.author.anonymous,
@@ -47,15 +36,7 @@ export function teamStoryCard(view: TeamStoryCardData): AdaptiveCardJson {
       { title: label(l, 'item.askedWhy'), value: label(l, view.askedWhy ? 'common.yes' : 'common.no') },
     ],
     texts,
-    reactions: REACTIONS.map(({ kind, emoji }) => {
-      const count = view.reactions[kind] ?? 0;
-      const title = `${emoji} ${label(l, `story.react.${kind}`)}`;
-      return { kind, title: count > 0 ? `${title} · ${count}` : title };
-    }),
   });
-  const userIds = view.refreshUserIds?.slice(0, 60) ?? [];
-  if (userIds.length > 0) card.refresh = { ...(card.refresh as object), userIds };
-  return card;
 }
 
 export function teamStoryWithdrawnCard(view: TeamStoryWithdrawnCardData): AdaptiveCardJson {

@@ -14,7 +14,6 @@ import {
   parseOutcomeForm,
   parseReplyDraft,
   parseSettingsForm,
-  parseStoryReaction,
   parseVisibilityChange,
 } from './forms';
 import { actionOf, type ParseResult } from './submitted';
@@ -248,13 +247,30 @@ describe('smaller forms', () => {
     expect(failed(parseReplyDraft(submit(card, 'reply.send', { draft: ' ' }))).map((f) => f.path)).toEqual(['text']);
   });
 
-  it('manager decision and story reaction read their action', () => {
+  it('manager reply: after a tone check with findings, the send button sends anyway; without findings it does not', () => {
+    const base = {
+      locale: 'en' as const,
+      repName: 'Hana',
+      item: { itemKind: 'log' as const, itemId: 'log-1', title: 'Bakery', dateLabel: '1 Nov', facts: [], texts: [] },
+      supportRequested: false,
+      suggestions: [],
+      draft: 'Just try harder.',
+    };
+    const finding = { category: 'empty-exhortation' as const, excerpt: 'try harder', reason: 'r', alternative: 'a' };
+    const flagged = managerNotificationCard({ ...base, toneFindings: [finding] });
+    expect(submit(flagged, 'reply.send').sendAnyway).toBe(true);
+    expect(JSON.stringify(flagged)).toContain('Send as written');
+    const kind = managerNotificationCard({ ...base, toneFindings: [] });
+    expect(submit(kind, 'reply.send').sendAnyway).toBeUndefined();
+    const unchecked = managerNotificationCard({ ...base, toneFindings: null });
+    expect(submit(unchecked, 'reply.send').sendAnyway).toBeUndefined();
+  });
+
+  it('manager decision reads its action', () => {
     expect(parseManagerDecision({ action: 'managerRequest.decline', assignmentId: 'a-1' })).toEqual({
       ok: true,
       value: { assignmentId: 'a-1', accept: false },
     });
-    expect(parseStoryReaction({ action: 'story.react', storyId: 's', reaction: 'me-too' }).ok).toBe(true);
-    expect(parseStoryReaction({ action: 'story.react', storyId: 's', reaction: 'like' }).ok).toBe(false);
   });
 });
 

@@ -243,12 +243,3 @@ export function parseManagerDecision(data: Submitted): ParseResult<z.output<type
     }),
   );
 }
-
-const reactionSchema = z.strictObject({ storyId: idSchema, reaction: z.enum(['thanks', 'learned', 'me-too']) });
-
-/** A reaction on a team story (`story.react`). */
-export function parseStoryReaction(data: Submitted): ParseResult<z.output<typeof reactionSchema>> {
-  return attempt(() =>
-    parseInput(reactionSchema, { storyId: field(data, 'storyId'), reaction: field(data, 'reaction') }),
-  );
-}
