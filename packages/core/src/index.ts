@@ -9,5 +9,6 @@ export * from './rules/prompts/index';
 export * from './rules/replies/index';
 export * from './rules/signals/index';
 export * from './rules/tone/index';
+export * from './scheduling/index';
 export * from './service/index';
 export * from './store/index';
