@@ -22,3 +22,30 @@ describe('instants', () => {
     }
   });
 });
+
+describe('user text', () => {
+  it('trims, bounds and refuses control characters, with the matching messages', async () => {
+    const { text } = await import('./primitives');
+    const field = text(5);
+    expect(field.parse('  hi  ')).toBe('hi');
+    const keys = (v: unknown) => {
+      try {
+        parseInput(field, v);
+        return null;
+      } catch (e) {
+        return (e as ReboundError).fields[0]?.messageKey;
+      }
+    };
+    expect(keys('   ')).toBe('validation.required');
+    expect(keys('123456')).toBe('validation.too-long');
+    expect(keys('a\u0007b')).toBe('validation.control-characters');
+    expect(keys(42)).toBe('validation.wrong-type');
+  });
+
+  it('refuses canonical-looking instants that are not real moments', () => {
+    for (const bad of ['2026-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-11-24T24:00:00.000Z']) {
+      expect(() => instantSchema.parse(bad), bad).toThrow();
+    }
+    expect(instantSchema.parse('2028-02-29T23:59:59.999Z')).toBe('2028-02-29T23:59:59.999Z');
+  });
+});

@@ -12,14 +12,27 @@ export type Id = z.infer<typeof idSchema>;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point of this pattern
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** User-written text: trimmed, bounded, free of control characters. Empty after trimming is refused. */
+/**
+ * User-written text: trimmed, bounded, free of control characters. Empty after trimming is refused. One
+ * transform rather than a chain of checks: records are parsed often, and this halves the cost of a text field.
+ */
 export function text(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !controlChars.test(s), { message: 'control-characters' });
+  return z.string().transform((raw, ctx) => {
+    const s = raw.trim();
+    if (s.length < 1) {
+      ctx.addIssue({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, input: raw });
+      return z.NEVER;
+    }
+    if (s.length > max) {
+      ctx.addIssue({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: raw });
+      return z.NEVER;
+    }
+    if (controlChars.test(s)) {
+      ctx.addIssue({ code: 'custom', message: 'control-characters', input: raw });
+      return z.NEVER;
+    }
+    return s;
+  });
 }
 
 /** Optional user text: empty or whitespace-only becomes undefined, so a blank field means "not given". */
@@ -30,17 +43,33 @@ export function optionalText(max: number) {
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const isoInstant = z.iso.datetime({ offset: true });
 
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` naming a real moment, checked with arithmetic (no Date objects). */
+function isCanonicalInstant(s: string): boolean {
+  if (s.length !== 24 || !CANONICAL_INSTANT.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= days &&
+    Number(s.slice(11, 13)) < 24 &&
+    Number(s.slice(14, 16)) < 60 &&
+    Number(s.slice(17, 19)) < 60
+  );
+}
+
 /**
  * A moment in time. Any ISO 8601 instant with an offset is accepted and normalised to UTC (`...Z`). Instants
  * already in that form (every stored record's) take a short path: records are parsed often, and zod's general
- * datetime check is most of the cost of parsing a log.
+ * datetime check was most of the cost of parsing a log.
  */
 export const instantSchema = z.string().transform((s, ctx) => {
-  if (CANONICAL_INSTANT.test(s)) {
-    const ms = Date.parse(s);
-    if (!Number.isNaN(ms) && new Date(ms).toISOString() === s) return s;
-  }
-  if (!isoInstant.safeParse(s).success) {
+  if (isCanonicalInstant(s)) return s;
+  if (!isoInstant.safeParse(s).success || Number.isNaN(Date.parse(s))) {
     ctx.addIssue({ code: 'custom', message: 'instant', input: s });
     return z.NEVER;
   }
