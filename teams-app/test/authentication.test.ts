@@ -126,6 +126,7 @@ describe('REBOUND_ALLOWED_TENANTS', () => {
     activity.channelData = { tenant: { id: 'tenant-b' } };
     const res = await bot.client.post(activity);
     expect(res.status).toBe(200);
-    expect(bot.connector.textsTo(bot.client.personalConversationId(user))).toHaveLength(1);
+    // The welcome (first contact), then the help card.
+    expect(bot.connector.messagesTo(bot.client.personalConversationId(user))).toHaveLength(2);
   });
 });

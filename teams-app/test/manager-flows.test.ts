@@ -113,32 +113,42 @@ describe('sharing with managers through real HTTP', () => {
       },
     );
     const reviewText = textOf(reviewed.body.value);
-    expect(reviewText).toContain('伝え方チェック');
+    expect(reviewText).toContain('伝え方チェック: いくつかの提案');
+    // After findings, the send button says it sends as written, and tells core so.
+    expect(reviewText).toContain('このまま送信する');
+    expect(submission(reviewed.body.value, 'reply.send').sendAnyway).toBe(true);
 
+    // Sending the harsh draft from the card as it was before the check: core holds it and shows the findings.
     const refused = await bot.client.action(
       manager,
       'reply.send',
-      submission(reviewed.body.value, 'reply.send', { draft: harsh }),
+      submission(withDraft, 'reply.send', { draft: harsh }),
       {
         locale: 'ja-JP',
       },
     );
-    expect(textOf(refused.body.value)).toContain('伝え方チェック');
+    expect(textOf(refused.body.value)).toContain('伝え方チェック: いくつかの提案');
     const [log] = (await bot.store.listLogs(TENANT, { authorId: rep.aadObjectId })).filter(
       (l) => l.customerLabel === 'Dental clinic',
     );
     expect(await bot.store.listReplies(TENANT, { itemId: log?.id })).toEqual([]);
 
+    expect(bot.connector.messagesTo(bot.client.personalConversationId(rep))).toEqual([]);
+
+    // The manager revises and checks again: nothing found, so the send button is the plain one.
     bot.connector.clear();
     const gentle = '話してくれてありがとう。価格の話、理由を聞けたのがよかったね。次の一手を一緒に考えよう。';
-    const sent = await bot.client.action(
+    const rechecked = await bot.client.action(
       manager,
-      'reply.send',
-      submission(refused.body.value, 'reply.send', { draft: gentle }),
-      {
-        locale: 'ja-JP',
-      },
+      'reply.review',
+      submission(refused.body.value, 'reply.review', { draft: gentle }),
+      { locale: 'ja-JP' },
     );
+    expect(textOf(rechecked.body.value)).toContain('伝え方チェックで気になる点はありませんでした。');
+    expect(submission(rechecked.body.value, 'reply.send').sendAnyway).toBeUndefined();
+    const sent = await bot.client.action(manager, 'reply.send', submission(rechecked.body.value, 'reply.send'), {
+      locale: 'ja-JP',
+    });
     expect(textOf(sent.body.value)).toContain(gentle);
     const replies = await bot.store.listReplies(TENANT, { itemId: log?.id });
     expect(replies).toMatchObject([{ managerId: manager.aadObjectId, repId: rep.aadObjectId, text: gentle }]);
@@ -148,22 +158,35 @@ describe('sharing with managers through real HTTP', () => {
     expect(textOf(cardOf(toRep[0]))).toContain('Ken Sato');
   });
 
-  it('sends a flagged draft when the manager chooses to send anyway', async () => {
+  it('holds a flagged draft, then sends it when the manager chooses to send anyway; the rep gets it', async () => {
     const [log] = (await bot.store.listLogs(TENANT, { authorId: rep.aadObjectId })).filter(
       (l) => l.customerLabel === 'Dental clinic',
     );
-    await bot.client.message(manager, 'inbox');
-    const harsh = 'Look at how the others close deals. Just try harder.';
-    const res = await bot.client.action(manager, 'reply.send', {
-      action: 'reply.send',
+    const opened = await bot.client.action(manager, 'inbox.open', {
+      action: 'inbox.open',
       itemKind: 'log',
       itemId: log?.id,
-      draft: harsh,
-      sendAnyway: 'true',
     });
+    bot.connector.clear();
+    const harsh = 'Look at how the others close deals. Just try harder.';
+    const held = await bot.client.action(
+      manager,
+      'reply.send',
+      submission(opened.body.value, 'reply.send', { draft: harsh }),
+    );
+    expect(textOf(held.body.value)).toContain('Send as written');
+    const before = await bot.store.listReplies(TENANT, { itemId: log?.id });
+    expect(before.some((r) => r.text === harsh)).toBe(false);
+    expect(bot.connector.messagesTo(bot.client.personalConversationId(rep))).toEqual([]);
+
+    const res = await bot.client.action(manager, 'reply.send', submission(held.body.value, 'reply.send'));
     expect(textOf(res.body.value)).toContain(harsh);
     const replies = await bot.store.listReplies(TENANT, { itemId: log?.id });
     expect(replies.find((r) => r.text === harsh)?.toneFindings.length).toBeGreaterThan(0);
+    const toRep = bot.connector.messagesTo(bot.client.personalConversationId(rep));
+    expect(toRep).toHaveLength(1);
+    expect(textOf(cardOf(toRep[0]))).toContain(harsh);
+    expect(verbsOf(cardOf(toRep[0]))).toContain('reply.thanks');
   });
 
   it('tells the manager that the rep would like to talk, and nothing of the private check-in', async () => {
@@ -183,7 +206,7 @@ describe('sharing with managers through real HTTP', () => {
     );
     const toManager = bot.connector.messagesTo(managerConversation());
     expect(toManager).toHaveLength(1);
-    const text = String(toManager[0]?.body?.text);
+    const text = textOf(cardOf(toManager[0]));
     expect(text).toContain('Aoi Tanaka');
     expect(text).toContain('would like to talk'); // the manager last wrote in English
     expect(JSON.stringify(toManager[0]?.body)).not.toContain('stuck');

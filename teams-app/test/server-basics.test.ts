@@ -3,6 +3,7 @@ import { createMemoryStore } from '@rebound/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MANAGER, DEMO_OTHER_REPS, DEMO_REP } from '../src/dev/demo-people';
 import { testUser } from './support/bot-client';
+import { cardOf, invokeCard, submission, textOf, verbsOf } from './support/cards';
 import { type RunningBot, startTestBot } from './support/start-bot';
 
 describe('bot server, anonymous on loopback', () => {
@@ -24,31 +25,49 @@ describe('bot server, anonymous on loopback', () => {
     expect(en.status).toBe(200);
     const ja = await bot.client.message(rep, 'ヘルプ', { locale: 'ja-JP' });
     expect(ja.status).toBe(200);
-    const texts = bot.connector.textsTo(bot.client.personalConversationId(rep));
-    expect(texts).toHaveLength(2);
-    expect(texts[0]).toContain('**log**');
-    expect(texts[1]).toContain('**記録**');
+    // The first message also brings the welcome card; then one help card per ask.
+    const [welcome, enHelp, jaHelp] = bot.connector.messagesTo(bot.client.personalConversationId(rep)).map(cardOf);
+    expect(textOf(welcome)).toContain('Welcome to Rebound');
+    expect(textOf(enHelp)).toContain('What Rebound can do');
+    expect(textOf(enHelp)).toContain('checkin');
+    expect(textOf(enHelp)).not.toContain('I did not catch that.');
+    expect(textOf(jaHelp)).toContain('Rebound でできること');
+    expect(textOf(jaHelp)).toContain('振り返り');
+    for (const card of [enHelp, jaHelp]) {
+      expect(verbsOf(card)).toEqual(['log.open', 'checkIn.open', 'mine.refresh', 'inbox.refresh', 'settings.open']);
+    }
   });
 
-  it('never stays silent: an unknown message gets the short help', async () => {
+  it('every help card button answers with a card of its own', async () => {
+    const rep = testUser('Dai');
+    await bot.client.message(rep, 'help');
+    const help = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
+    for (const verb of verbsOf(help)) {
+      const res = await bot.client.action(rep, verb, submission(help, verb));
+      expect(res.status).toBe(200);
+      expect(invokeCard(res.body), verb).not.toBeNull();
+      expect(textOf(invokeCard(res.body)), verb).not.toContain('What Rebound can do');
+    }
+  });
+
+  it('never stays silent: an unknown message or an unknown button gets the help card', async () => {
     const rep = testUser('Ben');
     await bot.client.message(rep, 'what is this?');
-    const texts = bot.connector.textsTo(bot.client.personalConversationId(rep));
-    expect(texts).toHaveLength(1);
-    expect(texts[0]).toContain('I did not catch that.');
-    expect(texts[0]).toContain('**checkin**');
+    const help = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
+    expect(textOf(help)).toContain('I did not catch that.');
+    expect(textOf(help)).toContain('checkin');
+    const res = await bot.client.action(rep, 'story.react', { action: 'story.react', storyId: 'x' });
+    expect(textOf(invokeCard(res.body))).toContain('I did not catch that.');
   });
 
   it('welcomes someone who writes before the install event, once', async () => {
     const rep = testUser('Eri');
     await bot.client.message(rep, 'help', { locale: 'ja-JP' });
     await bot.client.message(rep, 'help', { locale: 'ja-JP' });
-    const sent = bot.connector.messagesTo(bot.client.personalConversationId(rep));
-    const cards = sent.filter((c) => c.body?.attachments?.length);
+    const sent = bot.connector.messagesTo(bot.client.personalConversationId(rep)).map((c) => textOf(cardOf(c)));
     expect(sent).toHaveLength(3);
-    expect(cards).toHaveLength(1);
-    expect(JSON.stringify(cards[0]?.body)).toContain('Rebound へようこそ');
-    expect(sent.indexOf(cards[0]!)).toBe(0);
+    expect(sent.filter((t) => t.includes('Rebound へようこそ'))).toHaveLength(1);
+    expect(sent[0]).toContain('Rebound へようこそ');
   });
 
   it('stores where the person can be reached, with the serviceUrl the message came from', async () => {

@@ -1,5 +1,5 @@
 import { Application, type TurnState } from '@microsoft/teams-ai';
-import { type AdaptiveCardJson, errorCardFor, type Submitted } from '@rebound/cards';
+import { type AdaptiveCardJson, errorCardFor, helpCard, type Submitted } from '@rebound/cards';
 import { isReboundError, resolveLocale } from '@rebound/core';
 import type { TurnContext } from 'botbuilder';
 import type { ReboundAdapter } from '../http/adapter';
@@ -8,13 +8,14 @@ import { type Command, parseCommand } from './commands';
 import type { Deliverer } from './delivery';
 import * as account from './flows/account';
 import * as manager from './flows/manager';
+import * as managerRequest from './flows/manager-request';
 import * as me from './flows/me';
 import * as rep from './flows/rep-items';
-import { answerWithText, correlationIdOf, helpText, say } from './reply';
+import { answerWithText, correlationIdOf, say } from './reply';
 import { sendCard } from './respond';
 import { type BotDeps, createTurnStarter, type Turn } from './turn';
 
-type CommandHandler = (turn: Turn) => Promise<AdaptiveCardJson | null>;
+type CommandHandler = (turn: Turn) => Promise<AdaptiveCardJson>;
 type ActionHandler = (turn: Turn, data: Submitted) => Promise<AdaptiveCardJson | string>;
 
 /**
@@ -31,7 +32,6 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     longRunningMessages: false,
   });
   const turns = createTurnStarter(deps);
-  const notReady = (turn: Turn) => say(turn.locale, 'not-ready');
 
   const commands: Record<Exclude<Command, 'help'>, CommandHandler> = {
     log: async (turn) => rep.logForm(turn),
@@ -48,9 +48,12 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     'log.open': async (turn) => rep.logForm(turn),
     'log.submit': (turn, data) => rep.submitLog(turn, data, deliver),
     'log.reflect': (turn, data) => rep.reflectOnLog(turn, data, deliver),
+    'checkIn.open': (turn) => rep.checkInForm(turn),
     'checkIn.submit': (turn, data) => rep.submitCheckIn(turn, data, deliver),
     'checkIn.setup': (turn) => account.settings(turn),
+    'checkIn.snooze': (turn) => rep.snoozeCheckIns(turn),
     'mine.refresh': (turn) => rep.myItems(turn),
+    'mine.page': (turn, data) => rep.myItems(turn, data),
     'item.visibility': (turn, data) => rep.changeVisibility(turn, data, deliver),
     'item.withdraw': (turn, data) => rep.changeVisibility(turn, data, deliver),
     'item.outcome': (turn, data) => rep.recordOutcome(turn, data),
@@ -67,6 +70,12 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     'reply.use': (turn, data) => manager.useSuggestion(turn, data),
     'reply.review': (turn, data) => manager.reviewDraft(turn, data),
     'reply.send': (turn, data) => manager.sendReply(turn, data, deliver),
+    'reply.thanks': (turn, data) => manager.thankForReply(turn, data, deliver),
+    'managerRequest.open': (turn) => managerRequest.requestForm(turn),
+    'managerRequest.send': (turn, data) => managerRequest.sendRequest(turn, data, deliver),
+    'managerRequest.accept': (turn, data) => managerRequest.answerRequest(turn, data, deliver),
+    'managerRequest.decline': (turn, data) => managerRequest.answerRequest(turn, data, deliver),
+    'help.open': async (turn) => helpCard({ locale: turn.locale }),
   };
 
   app.activity('installationUpdate', async (context) => {
@@ -100,28 +109,24 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     const command = parseCommand(context.activity.text);
     // Someone who writes before Teams told us about the install still gets the welcome first.
     if (turn?.firstContact) await sendCard(context, account.welcome(turn));
-    if (!turn || command === null) {
-      await answerWithText(context, `${say(locale, 'unknown.prefix')}\n\n${helpText(locale)}`);
-      return;
-    }
-    if (command === 'help') {
-      await answerWithText(context, helpText(locale));
+    if (!turn || command === null || command === 'help') {
+      await sendCard(context, helpCard({ locale, unknownMessage: command !== 'help' }));
       return;
     }
     const card = await runSafely(context, turn, () => commands[command](turn));
-    if (card === null) await answerWithText(context, notReady(turn));
-    else if (typeof card === 'string') await answerWithText(context, card);
+    if (typeof card === 'string') await answerWithText(context, card);
     else await sendCard(context, card);
   });
 
   app.adaptiveCards.actionExecute(/.*/, async (context, _state, data) => {
     const turn = await turns.start(context);
-    if (!turn) return say(resolveLocale(null, context.activity.locale), 'not-ready');
+    if (!turn) return helpCard({ locale: resolveLocale(null, context.activity.locale), unknownMessage: true });
     const verb = String(context.activity.value?.action?.verb ?? '');
     const handler = actions[verb];
-    if (!handler) return notReady(turn);
+    // A button from an older card, or a crafted verb: the help card, never silence.
+    if (!handler) return helpCard({ locale: turn.locale, unknownMessage: true });
     const submitted = (data && typeof data === 'object' ? data : {}) as Submitted;
-    const answer = (await runSafely(context, turn, () => handler(turn, submitted))) ?? notReady(turn);
+    const answer = await runSafely(context, turn, () => handler(turn, submitted));
     for (const notice of turn.notices) await context.sendActivity({ type: 'message', text: notice });
     return answer;
   });

@@ -2,8 +2,10 @@ import {
   type AdaptiveCardJson,
   formatDate,
   managerNotificationWithdrawnCard,
+  managerRequestCard,
   replyReceivedCard,
   storyFromLog,
+  supportRequestedCard,
   teamStoryCard,
   teamStoryWithdrawnCard,
 } from '@rebound/cards';
@@ -20,7 +22,6 @@ import {
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ReboundAdapter } from '../http/adapter';
-import { botMessages } from '../messages';
 import { managerItemCard } from './flows/manager';
 import { cardActivity } from './respond';
 import type { BotDeps, Turn } from './turn';
@@ -30,6 +31,11 @@ export interface Deliverer {
   sharing(tenantId: string, result: SharingResult): Promise<{ teamWithoutChannel: boolean }>;
   notifications(tenantId: string, notifications: readonly Notification[]): Promise<void>;
   takeBacks(tenantId: string, takeBacks: readonly TakeBack[]): Promise<void>;
+  /**
+   * Sends a message to a person's chat with the bot that core keeps no record of (a thank-you, the answer to a
+   * manager request). False when the person cannot be reached.
+   */
+  direct(tenantId: string, personId: string, activity: Partial<Activity>): Promise<boolean>;
 }
 
 /**
@@ -56,13 +62,22 @@ export function createDeliverer(deps: {
   async function activityFor(tenantId: string, n: Notification): Promise<Partial<Activity> | null> {
     if (n.kind === 'support-requested' && n.recipientId && n.subjectId) {
       // Only the fact that the rep would like to talk; the check-in itself stays as private as the rep chose.
-      const [manager, rep] = await Promise.all([
-        store.getPerson(tenantId, n.recipientId),
+      const [{ locale }, rep] = await Promise.all([
+        recipientLocale(tenantId, n.recipientId),
         store.getPerson(tenantId, n.subjectId),
       ]);
-      const locale = resolveLocale(manager?.language ?? null, manager?.clientLocale ?? null);
-      const text = botMessages.t(locale, 'support.requested', { repName: rep?.displayName ?? '—' });
-      return { type: 'message', text, textFormat: 'plain' };
+      return cardActivity(supportRequestedCard({ locale, repName: rep?.displayName ?? '—' }));
+    }
+    if (n.kind === 'manager-request' && n.recipientId && n.subjectId) {
+      const assignment = await store.getAssignment(tenantId, n.subjectId);
+      if (!assignment || assignment.status !== 'pending') return null;
+      const [{ locale }, rep] = await Promise.all([
+        recipientLocale(tenantId, n.recipientId),
+        store.getPerson(tenantId, assignment.repId),
+      ]);
+      return cardActivity(
+        managerRequestCard({ locale, assignmentId: assignment.id, repName: rep?.displayName ?? '—' }),
+      );
     }
     const card = await cardFor(tenantId, n);
     return card ? cardActivity(card) : null;
@@ -207,6 +222,17 @@ export function createDeliverer(deps: {
     },
     async takeBacks(tenantId, takeBacks) {
       for (const t of takeBacks) await takeBackOne(tenantId, t);
+    },
+    async direct(tenantId, personId, activity) {
+      const ref = await rebound.host.conversationFor(tenantId, { personId });
+      if (!ref) return false;
+      try {
+        await send(ref, activity);
+        return true;
+      } catch (err) {
+        logger.warn({ err, personId }, 'direct message failed');
+        return false;
+      }
     },
   };
 }

@@ -1,7 +1,6 @@
 import type { Locale } from '@rebound/core';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { type BotMessageKey, botMessages } from '../messages';
-import { COMMANDS } from './commands';
 
 export const CORRELATION_KEY = 'rebound.correlationId';
 
@@ -11,12 +10,6 @@ export function correlationIdOf(context: TurnContext): string {
 
 export function say(locale: Locale, key: BotMessageKey, params?: Record<string, string | number>): string {
   return botMessages.t(locale, key, params);
-}
-
-/** The command list as text (the help card comes from @rebound/cards once it has one). */
-export function helpText(locale: Locale): string {
-  const lines = COMMANDS.map((c) => `- ${say(locale, `help.${c}` as BotMessageKey)}`);
-  return [say(locale, 'help.intro'), ...lines].join('\n');
 }
 
 /** Answers an invoke with a plain message, or a message turn with a text reply. */

@@ -1,4 +1,4 @@
-import { isTimeZone, type Locale, type Person, type Rebound, resolveLocale } from '@rebound/core';
+import { isTimeZone, type Locale, type Person, type Rebound, resolveLocale, type Store } from '@rebound/core';
 import { type Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config';
@@ -10,6 +10,8 @@ import type { ConversationCache } from './conversation-cache';
 export interface BotDeps {
   config: BotConfig;
   rebound: Rebound;
+  /** Reads core has no use case for: candidate managers, the manager of a reply being thanked for. */
+  store: Store;
   logger: Logger;
   exportLinks: ExportLinks;
   now: () => Date;
@@ -44,12 +46,14 @@ export function createTurnStarter(deps: BotDeps) {
     const type = activity.conversation?.conversationType;
     const kind = type === 'channel' ? 'channel' : type === 'personal' || type === undefined ? 'personal' : null;
     if (!kind || (kind === 'personal' && !personId)) return;
-    const teamsTeamId = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
-    const teamId =
-      kind === 'channel' && typeof teamsTeamId === 'string' ? deps.orgChart.teamForTeamsTeam(teamsTeamId) : null;
     const fingerprint = `${activity.serviceUrl}`;
     const key = `${tenantId}|${activity.conversation.id}|${personId ?? ''}`;
     if (cache.has(key, fingerprint)) return;
+    const teamsTeamId = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+    const teamId =
+      kind === 'channel' && typeof teamsTeamId === 'string'
+        ? ((await deps.rebound.host.teamForTeamsTeam(tenantId, teamsTeamId))?.id ?? null)
+        : null;
     // Without the triggering activity's id, later sends are new messages rather than replies to it.
     const { activityId: _reply, ...reference } = TurnContext.getConversationReference(activity);
     await deps.rebound.host.saveConversation(tenantId, {
@@ -76,6 +80,8 @@ export function createTurnStarter(deps: BotDeps) {
         ...(typeof zone === 'string' && isTimeZone(zone) ? { timeZone: zone } : {}),
         ...(who.clientLocale ? { clientLocale: who.clientLocale } : {}),
       });
+      // Someone who erased their data lost their memberships with it; coming back puts them in their team again.
+      if (created) await deps.orgChart.resync(who.tenantId);
       // Card actions come from a conversation the bot already wrote to, saved when it first heard from it;
       // skipping them keeps a write transaction off the path of every card submission.
       if (activity.type !== 'invoke') await saveConversation(activity, who.tenantId, who.personId);

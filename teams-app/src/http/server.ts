@@ -53,7 +53,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   let boundUrl = '';
   const publicUrl = () => config.publicUrl ?? boundUrl;
   const conversations = new ConversationCache();
-  const botDeps = { config, rebound, logger, exportLinks, now, publicUrl, orgChart, conversations };
+  const botDeps = { config, rebound, store, logger, exportLinks, now, publicUrl, orgChart, conversations };
   const deliver = createDeliverer({ adapter, botAppId, rebound, store, logger, botDeps: () => botDeps });
   const app = createBotApp({ ...botDeps, adapter, deliver });
   const allowed = new Set(config.allowedTenants);
@@ -158,7 +158,7 @@ export function orgChartSync(
   file: string | undefined,
   sync: (tenantId: string, chart: unknown) => Promise<unknown>,
 ): OrgChartSync {
-  if (!file) return { sync: async () => undefined, teamForTeamsTeam: () => null };
+  if (!file) return { sync: async () => undefined, resync: async () => undefined };
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -166,7 +166,6 @@ export function orgChartSync(
     throw new Error(`REBOUND_ORG_FILE: cannot read ${file} as JSON (${(err as Error).message})`);
   }
   const chart = parseInput(orgChartSchema, raw);
-  const byTeamsTeam = new Map(chart.teams.flatMap((t) => (t.teamsTeamId ? [[t.teamsTeamId, t.id] as const] : [])));
   const done = new Map<string, Promise<unknown>>();
   return {
     async sync(tenantId) {
@@ -178,13 +177,18 @@ export function orgChartSync(
       }
       await pending;
     },
-    teamForTeamsTeam: (teamsTeamId) => byTeamsTeam.get(teamsTeamId) ?? null,
+    async resync(tenantId) {
+      const pending = sync(tenantId, chart);
+      done.set(tenantId, pending);
+      pending.catch(() => done.delete(tenantId));
+      await pending;
+    },
   };
 }
 
 export interface OrgChartSync {
   /** Loads the chart into a tenant the first time that tenant is seen. */
   sync(tenantId: string): Promise<void>;
-  /** Our team linked (by `teamsTeamId`) to a Teams team, for its channel. */
-  teamForTeamsTeam(teamsTeamId: string): string | null;
+  /** Loads the chart into the tenant again (someone new to Rebound may be in it: they get their team back). */
+  resync(tenantId: string): Promise<void>;
 }

@@ -11,8 +11,18 @@ import {
   type Submitted,
   type ToneFindingView,
 } from '@rebound/cards';
-import { type CheckIn, type ItemKind, type Locale, type RejectionLog, reviewTone } from '@rebound/core';
+import {
+  type CheckIn,
+  type ItemKind,
+  type Locale,
+  ReboundError,
+  type RejectionLog,
+  resolveLocale,
+  reviewTone,
+  type ToneReview,
+} from '@rebound/core';
 import type { Deliverer } from '../delivery';
+import { say } from '../reply';
 import type { Turn } from '../turn';
 
 /** `inbox`: items shared with this manager that are still waiting for a reply (core decides which). */
@@ -79,8 +89,8 @@ export async function managerItemCard(
   });
 }
 
-function findingViews(text: string, locale: Locale): ToneFindingView[] {
-  return reviewTone(text, { locale }).findings.map((f) => ({
+function findingViews(review: ToneReview, locale: Locale): ToneFindingView[] {
+  return review.findings.map((f) => ({
     category: f.category,
     excerpt: f.excerpt,
     reason: f.reason[locale],
@@ -103,12 +113,16 @@ export async function useSuggestion(turn: Turn, data: Submitted): Promise<Adapti
   return managerItemCard(turn, ref, { draft: chosen?.text ?? '' });
 }
 
-/** `reply.review`: the tone check of the draft as it is now (suggestions only; nothing is blocked). */
+/**
+ * `reply.review`: the tone check of the draft as it is now, and nothing else. It does not go through
+ * `replyToItem`, which would send a kind draft at once: a button that says "check" must not send.
+ */
 export async function reviewDraft(turn: Turn, data: Submitted): Promise<AdaptiveCardJson> {
   const parsed = parseReplyDraft(data);
   if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
   const { itemKind, itemId, text } = parsed.value;
-  return managerItemCard(turn, { itemKind, itemId }, { draft: text, findings: findingViews(text, turn.locale) });
+  const review = reviewTone(text, { locale: turn.locale });
+  return managerItemCard(turn, { itemKind, itemId }, { draft: text, findings: findingViews(review, turn.locale) });
 }
 
 /**
@@ -128,8 +142,30 @@ export async function sendReply(turn: Turn, data: Submitted, deliver: Deliverer)
     sendAnyway: data.sendAnyway === true || data.sendAnyway === 'true',
   });
   if (!result.sent) {
-    return managerItemCard(turn, { itemKind, itemId }, { draft: text, findings: findingViews(text, turn.locale) });
+    // Held: the card shows what core found, and its send button now sends anyway.
+    return managerItemCard(
+      turn,
+      { itemKind, itemId },
+      { draft: text, findings: findingViews(result.review, turn.locale) },
+    );
   }
   await deliver.notifications(turn.actor.tenantId, [result.notification]);
   return managerItemCard(turn, { itemKind, itemId }, { draft: text, sentText: result.reply.text });
+}
+
+/**
+ * `reply.thanks`: the rep thanks the manager for a reply they received. A short message to the manager's chat;
+ * nothing is recorded. Only the rep the reply was sent to can thank for it.
+ */
+export async function thankForReply(turn: Turn, data: Submitted, deliver: Deliverer): Promise<string> {
+  const replyId = typeof data.replyId === 'string' ? data.replyId : '';
+  const { tenantId, personId } = turn.actor;
+  const reply = (await turn.deps.store.listReplies(tenantId, { repId: personId })).find((r) => r.id === replyId);
+  if (!reply) throw new ReboundError('not-found', 'error.not-found', { params: { thing: 'item' } });
+  const manager = await turn.deps.store.getPerson(tenantId, reply.managerId);
+  const managerLocale = resolveLocale(manager?.language ?? null, manager?.clientLocale ?? null);
+  const text = say(managerLocale, 'thanks.toManager', { repName: turn.person.displayName });
+  const reached = await deliver.direct(tenantId, reply.managerId, { type: 'message', text, textFormat: 'plain' });
+  const name = manager?.displayName ?? '—';
+  return say(turn.locale, reached ? 'thanks.sent' : 'thanks.unreachable', { name });
 }

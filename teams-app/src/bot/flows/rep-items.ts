@@ -7,6 +7,7 @@ import {
   type LogFormValues,
   logAckCard,
   logFormCard,
+  MY_ITEMS_PAGE_SIZE,
   myItemFromCheckIn,
   myItemFromLog,
   myItemsCard,
@@ -23,6 +24,9 @@ import type { Deliverer } from '../delivery';
 import { promptsFor } from '../prompts';
 import { say } from '../reply';
 import type { Turn } from '../turn';
+
+/** The newest items `mine` pages through (each kind is fetched up to this many). */
+const MAX_LISTED = 100;
 
 const today = (turn: Turn) => localDateOf(turn.deps.now(), turn.person.timeZone);
 
@@ -105,8 +109,10 @@ export async function submitCheckIn(turn: Turn, data: Submitted, deliver: Delive
   });
 }
 
-export async function myItems(turn: Turn): Promise<AdaptiveCardJson> {
-  const { logs, checkIns } = await turn.deps.rebound.listMyItems(turn.actor, { limit: 20 });
+/** `mine` and its pages (`mine.page` carries the offset of the next page). */
+export async function myItems(turn: Turn, data: Submitted = {}): Promise<AdaptiveCardJson> {
+  const asked = Number(typeof data.offset === 'string' || typeof data.offset === 'number' ? data.offset : 0);
+  const { logs, checkIns } = await turn.deps.rebound.listMyItems(turn.actor, { limit: MAX_LISTED });
   const { locale } = turn;
   const zone = turn.person.timeZone;
   const items = [
@@ -115,8 +121,25 @@ export async function myItems(turn: Turn): Promise<AdaptiveCardJson> {
       at: c.checkIn.submittedAt,
       view: myItemFromCheckIn(c.checkIn, periodLabel(c.checkIn.periodKey, turn), locale, zone),
     })),
-  ].sort((a, b) => (a.at < b.at ? 1 : -1));
-  return myItemsCard({ locale, items: items.map((i) => i.view), total: items.length, today: today(turn) });
+  ]
+    .sort((a, b) => (a.at < b.at ? 1 : -1))
+    .slice(0, MAX_LISTED);
+  const offset =
+    Number.isInteger(asked) && asked > 0 && asked < items.length ? asked - (asked % MY_ITEMS_PAGE_SIZE) : 0;
+  return myItemsCard({
+    locale,
+    items: items.slice(offset, offset + MY_ITEMS_PAGE_SIZE).map((i) => i.view),
+    offset,
+    total: items.length,
+    today: today(turn),
+  });
+}
+
+/** `checkIn.snooze` ("not today"): scheduled check-ins pause for a day. */
+export async function snoozeCheckIns(turn: Turn): Promise<string> {
+  const { schedule } = await turn.deps.rebound.pauseCheckIns(turn.actor, { days: 1 });
+  const until = schedule.snoozeUntil ?? turn.deps.now().toISOString();
+  return say(turn.locale, 'checkIn.snoozed', { until: formatDate(until, turn.locale, turn.person.timeZone) });
 }
 
 function periodLabel(periodKey: string, turn: Turn): string {
