@@ -16,16 +16,16 @@ export const nextCheckInInput = z.strictObject({
 });
 
 const windowShape = { from: instantSchema, to: instantSchema };
-function checkWindow(w: { from: string; to: string }, ctx: z.RefinementCtx): void {
+function checkWindow(w: { from: string; to: string }, ctx: z.RefinementCtx, end = 'to'): void {
   const span = Date.parse(w.to) - Date.parse(w.from);
-  if (span < 0) ctx.addIssue({ code: 'custom', message: 'date-range', path: ['to'] });
+  if (span < 0) ctx.addIssue({ code: 'custom', message: 'date-range', path: [end] });
   else if (span > MAX_WINDOW_MS) {
     ctx.addIssue({
       code: 'too_big',
       origin: 'number',
       maximum: MAX_WINDOW_DAYS,
       inclusive: true,
-      path: ['to'],
+      path: [end],
       input: w.to,
     });
   }
@@ -41,7 +41,7 @@ export const dueCheckInsInput = z
     since: instantSchema,
     now: instantSchema,
   })
-  .superRefine((w, ctx) => checkWindow({ from: w.since, to: w.now }, ctx));
+  .superRefine((w, ctx) => checkWindow({ from: w.since, to: w.now }, ctx, 'now'));
 
 export const checkInReminderInput = z.strictObject({
   schedule: scheduleSchema,
