@@ -22,11 +22,14 @@ export const MAX_COMMANDS_PER_LIST = 10;
 
 const SCHEMA_HOST = 'https://developer.microsoft.com/';
 
+/** A JSON schema as validateAgainstSchema takes it (the package types it as the manifest's own schema). */
+export type BundledSchema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
+
 /**
  * The schema a `$schema` URL names, read from the copy bundled in `@microsoft/app-manifest`, so validation
  * never goes to the network. A schema the package does not bundle is refused.
  */
-export function loadBundledSchema(schemaUrl: string): Record<string, unknown> {
+export function loadBundledSchema(schemaUrl: string): BundledSchema {
   const localized = /^https:\/\/developer\.microsoft\.com\/[a-z]{2}(?:-[a-z]{2})?\/json-schemas\//i;
   const normalized = schemaUrl.replace(localized, `${SCHEMA_HOST}json-schemas/`);
   if (!normalized.startsWith(`${SCHEMA_HOST}json-schemas/teams/`)) {
@@ -41,7 +44,7 @@ export function loadBundledSchema(schemaUrl: string): Record<string, unknown> {
   } catch (cause) {
     throw new AppPackageError(`$schema ${schemaUrl} is not bundled in @microsoft/app-manifest`, [String(cause)]);
   }
-  return withUnicodeSafePatterns(schema) as Record<string, unknown>;
+  return withUnicodeSafePatterns(schema) as BundledSchema;
 }
 
 /**

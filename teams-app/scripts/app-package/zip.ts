@@ -61,7 +61,7 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
  * Reads a zip the way unzip tools do: from the end-of-central-directory record through the central
  * directory to each entry, checking every CRC. Handles stored and deflated entries.
  */
-export function readZip(zip: Uint8Array): ZipEntry[] {
+export function readZip(zip: Uint8Array): { name: string; data: Buffer }[] {
   const buf = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -73,7 +73,7 @@ export function readZip(zip: Uint8Array): ZipEntry[] {
   if (eocd < 0) throw new Error('not a zip file: no end of central directory');
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
-  const entries: ZipEntry[] = [];
+  const entries: { name: string; data: Buffer }[] = [];
   for (let n = 0; n < count; n++) {
     if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error('broken central directory');
     const method = buf.readUInt16LE(at + 10);
