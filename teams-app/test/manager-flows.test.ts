@@ -187,6 +187,17 @@ describe('sharing with managers through real HTTP', () => {
     expect(toRep).toHaveLength(1);
     expect(textOf(cardOf(toRep[0]))).toContain(harsh);
     expect(verbsOf(cardOf(toRep[0]))).toContain('reply.thanks');
+
+    // The rep says thanks: a short message in the manager's chat, in the manager's language (they last wrote in English).
+    bot.connector.clear();
+    const thanks = await bot.client.action(rep, 'reply.thanks', submission(cardOf(toRep[0]), 'reply.thanks'));
+    expect(thanks.body.value).toBe('Your thanks went to Ken Sato.');
+    expect(bot.connector.textsTo(managerConversation())).toEqual(['Aoi Tanaka thanked you for your reply.']);
+    // Only the rep the reply went to can thank for it.
+    const stranger = testUser('Someone Else');
+    const refused = await bot.client.action(stranger, 'reply.thanks', submission(cardOf(toRep[0]), 'reply.thanks'));
+    expect(textOf(refused.body.value)).toContain('Something needs another look');
+    expect(bot.connector.textsTo(managerConversation())).toHaveLength(1);
   });
 
   it('tells the manager that the rep would like to talk, and nothing of the private check-in', async () => {

@@ -1,7 +1,7 @@
+import { launchChromium } from '@rebound/cards/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MANAGER, DEMO_OTHER_REPS, DEMO_REP, DEMO_TENANT_ID } from '../../src/dev/demo-people';
 import { freePort, type RunningPlayground, startPlayground } from '../../src/dev/playground';
-import { launchChromium } from '../support/browser';
 import { type RunningBot, startTestBot } from '../support/start-bot';
 
 describe('Agents Playground in headless Chromium', () => {

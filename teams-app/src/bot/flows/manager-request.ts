@@ -17,22 +17,22 @@ import type { Turn } from '../turn';
 const MAX_CANDIDATES = 100;
 
 /**
- * Whom a rep can name as their manager: the people in the tenant who have a chat with the bot (so the request
- * can reach them), except the rep and the managers they already have or already asked.
+ * Whom a rep can name as their manager: the people of the tenant's teams (org chart or roster) who have used
+ * Rebound (so there is a name to show and a chat to reach), except the rep and the managers they already have
+ * or already asked. The Store has no tenant-wide list of people, so someone in no team is not offered.
  */
 async function candidates(turn: Turn): Promise<{ id: string; name: string }[]> {
   const { store } = turn.deps;
   const { tenantId, personId } = turn.actor;
-  const refs = await store.findConversationRefs(tenantId, { activeOnly: true });
+  const teams = await store.listTeams(tenantId);
+  const members = await Promise.all(teams.map((t) => store.listMemberships(tenantId, { teamId: t.id })));
   const taken = new Set(
     (await store.listAssignments(tenantId, { repId: personId }))
       .filter((a) => a.status === 'pending' || a.status === 'accepted')
       .map((a) => a.managerId),
   );
   taken.add(personId);
-  const ids = [...new Set(refs.filter((r) => r.kind === 'personal' && r.personId).map((r) => r.personId!))].filter(
-    (id) => !taken.has(id),
-  );
+  const ids = [...new Set(members.flat().map((m) => m.personId))].filter((id) => !taken.has(id));
   const people = await Promise.all(ids.map((id) => store.getPerson(tenantId, id)));
   return people
     .flatMap((p) => (p ? [{ id: p.id, name: p.displayName }] : []))
