@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isReboundError } from '../errors';
+import { defaultSchedule } from '../service/people';
 import { checkInsDueBetween, dueCheckIns, nextCheckIn } from './check-in-slots';
 import { schedule } from './test-fixtures';
 
@@ -97,7 +98,10 @@ describe('days the rep is not asked', () => {
     expect(nextCheckIn(exactly, TOKYO, '2026-03-08T00:00:00Z')?.dueAt).toBe('2026-03-11T08:30:00.000Z');
   });
 
-  it('is null when the schedule is off or has no chosen days', () => {
+  it('is null when the schedule is off (as every new rep starts) or has no chosen days', () => {
+    expect(
+      nextCheckIn(defaultSchedule('tenant-1', 'rep-1', '2026-03-01T00:00:00Z'), NY, '2026-03-06T12:00:00Z'),
+    ).toBeNull();
     expect(nextCheckIn(schedule({ enabled: false }), NY, '2026-03-06T12:00:00Z')).toBeNull();
     expect(nextCheckIn(schedule({ checkInDays: [] }), NY, '2026-03-06T12:00:00Z')).toBeNull();
     expect(
