@@ -5,8 +5,9 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltPackage, buildAppPackage } from '../scripts/app-package/build';
 import { fillPlaceholders, parseEnvFile } from '../scripts/app-package/env-file';
+import { drawColorIcon, drawOutlineIcon } from '../scripts/app-package/icons';
 import { APP_PACKAGE_DIR, TEAMS_APP_DIR } from '../scripts/app-package/paths';
-import { decodePng, readPngHeader } from '../scripts/app-package/png';
+import { decodePng, encodePng, readPngHeader } from '../scripts/app-package/png';
 import {
   AppPackageError,
   commandRuleErrors,
@@ -173,11 +174,19 @@ describe('the icons', () => {
     expect(iconErrors({ color, outline })).toEqual([]);
   });
 
-  it('refuses swapped icons: wrong sizes and a coloured outline', () => {
+  it('are exactly what scripts/make-icons.ts draws (no downloaded images)', () => {
+    expect(encodePng(drawColorIcon()).equals(color)).toBe(true);
+    expect(encodePng(drawOutlineIcon()).equals(outline)).toBe(true);
+  });
+
+  it('refuses swapped icons and an outline icon that is not white', () => {
     expect(iconErrors({ color: outline, outline: color })).toEqual([
       'color icon is 32x32, not 192x192',
       'outline icon is 192x192, not 32x32',
     ]);
+    const tinted = drawOutlineIcon();
+    for (let i = 0; i < tinted.pixels.length; i += 4) tinted.pixels[i + 2] = 0;
+    expect(iconErrors({ color, outline: encodePng(tinted) })[0]).toMatch(/visible pixels that are not white/);
   });
 });
 
