@@ -1,4 +1,5 @@
 import { addDays, isoWeekKey, localDateOf, startOfIsoWeek, weekdayOf, zonedTimeToInstant } from '../calendar/calendar';
+import { dateOfDayNumber, localDayNumber } from '../calendar/local-days';
 import { parseInput } from '../errors';
 import type { Instant, LocalDate } from '../records/primitives';
 import type { Schedule } from '../records/share';
@@ -40,11 +41,12 @@ function isAway(schedule: Schedule, date: LocalDate): boolean {
 function instantOn(schedule: Schedule, timeZone: string, date: LocalDate): Instant | null {
   if (!schedule.checkInDays.includes(weekdayOf(date)) || isAway(schedule, date)) return null;
   let dueAt = zonedTimeToInstant(date, schedule.checkInTime, timeZone);
-  // Judge quiet hours by the wall clock the slot really lands on (a gap may have moved it).
-  const position = quietPosition(wallClockOf(dueAt, timeZone).time, schedule.quietHours);
-  if (position === 'ends-tomorrow') return null;
-  if (position === 'ends-today' && schedule.quietHours) {
-    dueAt = zonedTimeToInstant(date, schedule.quietHours.end, timeZone);
+  const quiet = schedule.quietHours;
+  if (quiet && quiet.start !== quiet.end) {
+    // Judge quiet hours by the wall clock the slot really lands on (a gap may have moved it).
+    const position = quietPosition(wallClockOf(dueAt, timeZone).time, quiet);
+    if (position === 'ends-tomorrow') return null;
+    if (position === 'ends-today') dueAt = zonedTimeToInstant(date, quiet.end, timeZone);
   }
   if (schedule.snoozeUntil && dueAt < schedule.snoozeUntil) return null;
   return dueAt;
@@ -113,8 +115,12 @@ export function nextCheckIn(schedule: unknown, timeZone: unknown, now: unknown):
 }
 
 function slotsBetween(schedule: Schedule, timeZone: string, from: Instant, to: Instant): CheckInSlot[] {
-  const start = addDays(localDateOf(from, timeZone), -1);
-  const days = Math.ceil((Date.parse(to) - Date.parse(from)) / 86_400_000) + 2;
+  // A slot lies on its own local day (quiet hours move it within the day), or just after it when a gap
+  // reads it forward past midnight: the local dates from the day before `from` to the day of `to` hold
+  // every slot in the window. `localDayNumber` keeps a scheduler tick over many reps cheap.
+  const first = localDayNumber(from, timeZone) - 1;
+  const start = dateOfDayNumber(first);
+  const days = localDayNumber(to, timeZone) - first;
   const out: CheckInSlot[] = [];
   for (const candidate of slotsFrom(schedule, timeZone, start, days)) {
     if (candidate.dueAt > to) break;
