@@ -70,6 +70,14 @@ describe('checkInReminder', () => {
     expect(checkInReminder(quiet, NY, sat, false, sat)?.dueAt).toBe('2026-03-08T12:00:00.000Z'); // Sunday 08:00 EDT
   });
 
+  it('counts elapsed hours across the November change in New York', () => {
+    const sat = '2026-10-31T21:30:00.000Z'; // Saturday 17:30 EDT
+    const s = withReminder({ checkInDays: [1, 2, 3, 4, 5, 6, 7], reminderAfterHours: 12 });
+    const reminder = checkInReminder(s, NY, sat, false, sat);
+    expect(reminder?.dueAt).toBe('2026-11-01T09:30:00.000Z'); // Sunday 04:30 EST: the clock repeated an hour
+    expect(reminder?.key).toBe('check-in-reminder:tenant-1:rep-1:2026-10-31');
+  });
+
   it('keys a weekly check-in reminder by its ISO week, or by the period it is given', () => {
     const weekly = withReminder({ cadence: 'weekly', checkInDays: [1] });
     expect(checkInReminder(weekly, TOKYO, SENT, false, SENT)?.key).toBe('check-in-reminder:tenant-1:rep-1:2026-W11');

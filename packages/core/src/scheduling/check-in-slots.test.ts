@@ -175,6 +175,14 @@ describe('weekly cadence', () => {
     });
   });
 
+  it('passes a week paused until midweek to the next chosen day after the pause, under the same week key', () => {
+    const s = schedule({ cadence: 'weekly', checkInDays: [1, 4], snoozeUntil: '2026-03-10T00:00:00Z' });
+    expect(nextCheckIn(s, TOKYO, '2026-03-08T00:00:00Z')).toMatchObject({
+      localDate: '2026-03-12',
+      key: 'check-in:tenant-1:rep-1:2026-W11',
+    });
+  });
+
   it('does not ask again in a week whose check-in has passed', () => {
     const s = schedule({ cadence: 'weekly', checkInDays: [1, 4] });
     // Tuesday of W11: Monday's check-in was the week's; the next one is Monday of W12.
