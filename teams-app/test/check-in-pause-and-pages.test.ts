@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testUser } from './support/bot-client';
 import { cardOf, invokeCard, submission, textOf, verbsOf } from './support/cards';
+import { submitLog } from './support/flows';
 import { type RunningBot, startTestBot } from './support/start-bot';
 
 const TENANT = 'tenant-test';
@@ -32,19 +33,13 @@ describe('"not today" on a check-in, and older items in mine', () => {
   it('pages through more items than one card shows', async () => {
     const rep = testUser('Sora');
     for (let day = 1; day <= 7; day++) {
-      await bot.client.message(rep, 'log');
-      const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
-      await bot.client.action(
-        rep,
-        'log.submit',
-        submission(form, 'log.submit', {
-          customerLabel: `Customer ${day}`,
-          occurredOn: `2026-11-0${day}`,
-          stage: 'proposal',
-          reason: 'timing',
-          visibility: 'private',
-        }),
-      );
+      await submitLog(bot, rep, {
+        customerLabel: `Customer ${day}`,
+        occurredOn: `2026-11-0${day}`,
+        stage: 'proposal',
+        reason: 'timing',
+        visibility: 'private',
+      });
     }
     await bot.client.message(rep, 'mine');
     const first = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));

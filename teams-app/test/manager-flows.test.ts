@@ -1,9 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testUser } from './support/bot-client';
 import { cardOf, submission, textOf, verbsOf } from './support/cards';
+import { submitLog, writeOrgChart } from './support/flows';
 import { type RunningBot, startTestBot } from './support/start-bot';
 
 const TENANT = 'tenant-test';
@@ -13,14 +11,9 @@ const manager = testUser('Ken Sato');
 describe('sharing with managers through real HTTP', () => {
   let bot: RunningBot;
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rebound-org-'));
-    const orgFile = path.join(dir, 'org.json');
-    writeFileSync(
-      orgFile,
-      JSON.stringify({
-        teams: [{ id: 'tokyo-sales', name: 'Tokyo Sales', managers: [manager.aadObjectId], reps: [rep.aadObjectId] }],
-      }),
-    );
+    const orgFile = writeOrgChart({
+      teams: [{ id: 'tokyo-sales', name: 'Tokyo Sales', managers: [manager.aadObjectId], reps: [rep.aadObjectId] }],
+    });
     bot = await startTestBot({ env: { REBOUND_ORG_FILE: orgFile } });
     // The manager has talked to the bot once (in Japanese), so the bot can reach them.
     await bot.client.message(manager, 'ヘルプ', { locale: 'ja-JP' });
@@ -30,20 +23,18 @@ describe('sharing with managers through real HTTP', () => {
   const managerConversation = () => bot.client.personalConversationId(manager);
 
   it('sends the manager a card with suggested replies, lists it in the inbox, and takes it back on withdraw', async () => {
-    await bot.client.message(rep, 'log');
-    const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
-    bot.connector.clear();
-    await bot.client.action(
+    await submitLog(
+      bot,
       rep,
-      'log.submit',
-      submission(form, 'log.submit', {
+      {
         customerLabel: 'Bakery in Shibuya',
         occurredOn: '2026-11-20',
         stage: 'proposal',
         reason: 'timing',
         askedWhy: 'true',
         visibility: 'manager',
-      }),
+      },
+      { beforeSubmit: () => bot.connector.clear() },
     );
 
     const toManager = bot.connector.messagesTo(managerConversation());
@@ -80,20 +71,18 @@ describe('sharing with managers through real HTTP', () => {
   });
 
   it('lets the manager pick a suggestion, check the tone and revise; the rep receives the reply', async () => {
-    await bot.client.message(rep, 'log');
-    const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
-    bot.connector.clear();
-    await bot.client.action(
+    await submitLog(
+      bot,
       rep,
-      'log.submit',
-      submission(form, 'log.submit', {
+      {
         customerLabel: 'Dental clinic',
         occurredOn: '2026-11-19',
         stage: 'negotiation',
         reason: 'price',
         askedWhy: 'true',
         visibility: 'manager',
-      }),
+      },
+      { beforeSubmit: () => bot.connector.clear() },
     );
     const notification = cardOf(bot.connector.messagesTo(managerConversation()).at(-1));
     const used = await bot.client.action(manager, 'reply.use', submission(notification, 'reply.use'), {
@@ -224,19 +213,17 @@ describe('sharing with managers through real HTTP', () => {
   });
 
   it('records a refused delivery and stops sending to that chat, without failing the rep', async () => {
-    await bot.client.message(rep, 'log');
-    const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
-    bot.connector.respondWith(403);
-    const res = await bot.client.action(
+    const res = await submitLog(
+      bot,
       rep,
-      'log.submit',
-      submission(form, 'log.submit', {
+      {
         customerLabel: 'Florist',
         occurredOn: '2026-11-21',
         stage: 'hearing',
         reason: 'budget',
         visibility: 'manager',
-      }),
+      },
+      { beforeSubmit: () => bot.connector.respondWith(403) },
     );
     expect(verbsOf(res.body?.value)).toContain('log.reflect');
     const log = (await bot.store.listLogs(TENANT, { authorId: rep.aadObjectId })).find(
@@ -250,19 +237,13 @@ describe('sharing with managers through real HTTP', () => {
   it('takes the manager card back when the rep erases their data', async () => {
     // The refused delivery above stopped sends to the manager; writing to the bot again reopens the chat.
     await bot.client.message(manager, 'help');
-    await bot.client.message(rep, 'log');
-    const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
-    await bot.client.action(
-      rep,
-      'log.submit',
-      submission(form, 'log.submit', {
-        customerLabel: 'Bookshop',
-        occurredOn: '2026-11-22',
-        stage: 'closing',
-        reason: 'competitor',
-        visibility: 'manager',
-      }),
-    );
+    await submitLog(bot, rep, {
+      customerLabel: 'Bookshop',
+      occurredOn: '2026-11-22',
+      stage: 'closing',
+      reason: 'competitor',
+      visibility: 'manager',
+    });
     const sent = bot.connector.messagesTo(managerConversation()).at(-1);
     expect(textOf(cardOf(sent))).toContain('Bookshop');
     const sentId = (

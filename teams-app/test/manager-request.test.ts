@@ -1,9 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testUser } from './support/bot-client';
 import { cardOf, invokeCard, submission, textOf, verbsOf } from './support/cards';
+import { submitLog, writeOrgChart } from './support/flows';
 import { type RunningBot, startTestBot } from './support/start-bot';
 
 const TENANT = 'tenant-test';
@@ -18,16 +16,12 @@ describe('a rep names a manager, the manager answers', () => {
 
   beforeAll(async () => {
     // Ken manages another team: he is in the org chart, but not Aoi's manager.
-    const orgFile = path.join(mkdtempSync(path.join(tmpdir(), 'rebound-org-')), 'org.json');
-    writeFileSync(
-      orgFile,
-      JSON.stringify({
-        teams: [
-          { id: 'tokyo', name: 'Tokyo', managers: [], reps: [rep.aadObjectId] },
-          { id: 'osaka', name: 'Osaka', managers: [manager.aadObjectId], reps: [other.aadObjectId] },
-        ],
-      }),
-    );
+    const orgFile = writeOrgChart({
+      teams: [
+        { id: 'tokyo', name: 'Tokyo', managers: [], reps: [rep.aadObjectId] },
+        { id: 'osaka', name: 'Osaka', managers: [manager.aadObjectId], reps: [other.aadObjectId] },
+      ],
+    });
     bot = await startTestBot({ env: { REBOUND_ORG_FILE: orgFile } });
     await bot.client.message(manager, 'ヘルプ', { locale: 'ja-JP' });
     await bot.client.message(other, 'help');
@@ -35,20 +29,14 @@ describe('a rep names a manager, the manager answers', () => {
   });
   afterAll(() => bot.stop());
 
-  async function logSharedWithManagers(customerLabel: string) {
-    await bot.client.message(rep, 'log');
-    await bot.client.action(
-      rep,
-      'log.submit',
-      submission(lastCard(rep), 'log.submit', {
-        customerLabel,
-        occurredOn: '2026-11-20',
-        stage: 'proposal',
-        reason: 'timing',
-        visibility: 'manager',
-      }),
-    );
-  }
+  const logSharedWithManagers = (customerLabel: string) =>
+    submitLog(bot, rep, {
+      customerLabel,
+      occurredOn: '2026-11-20',
+      stage: 'proposal',
+      reason: 'timing',
+      visibility: 'manager',
+    });
 
   it('offers the people the bot can reach, sends the request, and the accepted manager gets later shares', async () => {
     await bot.client.message(rep, 'settings');

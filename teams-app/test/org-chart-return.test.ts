@@ -1,9 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testUser } from './support/bot-client';
 import { cardOf, submission, textOf } from './support/cards';
+import { submitLog, writeOrgChart } from './support/flows';
 import { type RunningBot, startTestBot } from './support/start-bot';
 
 const TENANT = 'tenant-test';
@@ -13,13 +11,9 @@ const manager = testUser('Ken Sato');
 describe('someone who erased their data and comes back', () => {
   let bot: RunningBot;
   beforeAll(async () => {
-    const orgFile = path.join(mkdtempSync(path.join(tmpdir(), 'rebound-org-')), 'org.json');
-    writeFileSync(
-      orgFile,
-      JSON.stringify({
-        teams: [{ id: 'tokyo', name: 'Tokyo', managers: [manager.aadObjectId], reps: [rep.aadObjectId] }],
-      }),
-    );
+    const orgFile = writeOrgChart({
+      teams: [{ id: 'tokyo', name: 'Tokyo', managers: [manager.aadObjectId], reps: [rep.aadObjectId] }],
+    });
     bot = await startTestBot({ env: { REBOUND_ORG_FILE: orgFile } });
     await bot.client.message(manager, 'help');
   });
@@ -35,19 +29,14 @@ describe('someone who erased their data and comes back', () => {
     expect(await bot.store.listMemberships(TENANT, { personId: rep.aadObjectId })).toMatchObject([
       { teamId: 'tokyo', role: 'rep', source: 'org-chart' },
     ]);
-    const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
     bot.connector.clear();
-    await bot.client.action(
-      rep,
-      'log.submit',
-      submission(form, 'log.submit', {
-        customerLabel: 'After coming back',
-        occurredOn: '2026-11-20',
-        stage: 'proposal',
-        reason: 'timing',
-        visibility: 'manager',
-      }),
-    );
+    await submitLog(bot, rep, {
+      customerLabel: 'After coming back',
+      occurredOn: '2026-11-20',
+      stage: 'proposal',
+      reason: 'timing',
+      visibility: 'manager',
+    });
     const toManager = bot.connector.messagesTo(bot.client.personalConversationId(manager));
     expect(textOf(cardOf(toManager.at(-1)))).toContain('After coming back');
   });

@@ -1,9 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testUser } from './support/bot-client';
 import { cardOf, submission, textOf } from './support/cards';
+import { submitLog, writeOrgChart } from './support/flows';
 import { type RunningBot, startTestBot } from './support/start-bot';
 
 const TEAMS_TEAM = 'teams-team-osaka';
@@ -13,22 +11,17 @@ const manager = testUser('Emi Kato');
 describe('rejection stories in the team channel', () => {
   let bot: RunningBot;
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rebound-org-'));
-    const orgFile = path.join(dir, 'org.json');
-    writeFileSync(
-      orgFile,
-      JSON.stringify({
-        teams: [
-          {
-            id: 'osaka-sales',
-            name: 'Osaka Sales',
-            teamsTeamId: TEAMS_TEAM,
-            managers: [manager.aadObjectId],
-            reps: reps.map((r) => r.aadObjectId),
-          },
-        ],
-      }),
-    );
+    const orgFile = writeOrgChart({
+      teams: [
+        {
+          id: 'osaka-sales',
+          name: 'Osaka Sales',
+          teamsTeamId: TEAMS_TEAM,
+          managers: [manager.aadObjectId],
+          reps: reps.map((r) => r.aadObjectId),
+        },
+      ],
+    });
     bot = await startTestBot({ env: { REBOUND_ORG_FILE: orgFile } });
     await bot.client.channelMessage(manager, TEAMS_TEAM, 'help');
   });
@@ -37,21 +30,15 @@ describe('rejection stories in the team channel', () => {
   const channel = () => bot.client.channelConversationId(TEAMS_TEAM);
 
   async function logAs(rep: (typeof reps)[number], visibility: string, customerLabel: string) {
-    await bot.client.message(rep, 'log');
-    const form = cardOf(bot.connector.messagesTo(bot.client.personalConversationId(rep)).at(-1));
-    await bot.client.action(
-      rep,
-      'log.submit',
-      submission(form, 'log.submit', {
-        customerLabel,
-        occurredOn: '2026-11-18',
-        stage: 'first-meeting',
-        reason: 'no-need',
-        askedWhy: 'true',
-        customerWords: 'We already have a supplier we like.',
-        visibility,
-      }),
-    );
+    await submitLog(bot, rep, {
+      customerLabel,
+      occurredOn: '2026-11-18',
+      stage: 'first-meeting',
+      reason: 'no-need',
+      askedWhy: 'true',
+      customerWords: 'We already have a supplier we like.',
+      visibility,
+    });
   }
 
   it('posts a named story without the customer, and an anonymous one without any name', async () => {
@@ -76,27 +63,22 @@ describe('rejection stories in the team channel', () => {
   });
 
   it('tells the rep, in their language, when the team has no Rebound channel yet', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rebound-org-'));
-    const orgFile = path.join(dir, 'org.json');
     const loner = testUser('Sae Ito');
-    writeFileSync(
-      orgFile,
-      JSON.stringify({ teams: [{ id: 'kobe-sales', name: 'Kobe Sales', managers: [], reps: [loner.aadObjectId] }] }),
-    );
+    const orgFile = writeOrgChart({
+      teams: [{ id: 'kobe-sales', name: 'Kobe Sales', managers: [], reps: [loner.aadObjectId] }],
+    });
     const other = await startTestBot({ env: { REBOUND_ORG_FILE: orgFile } });
     try {
-      await other.client.message(loner, '記録', { locale: 'ja-JP' });
-      const form = cardOf(other.connector.messagesTo(other.client.personalConversationId(loner)).at(-1));
-      await other.client.action(
+      await submitLog(
+        other,
         loner,
-        'log.submit',
-        submission(form, 'log.submit', {
+        {
           customerLabel: 'Sake brewery',
           occurredOn: '2026-11-18',
           stage: 'proposal',
           reason: 'price',
           visibility: 'team',
-        }),
+        },
         { locale: 'ja-JP' },
       );
       const texts = other.connector.textsTo(other.client.personalConversationId(loner));

@@ -8,8 +8,10 @@ import {
   managerInboxCard,
   managerNotificationCard,
   parseReplyDraft,
+  replySuggestionView,
   type Submitted,
   type ToneFindingView,
+  toneFindingView,
 } from '@rebound/cards';
 import {
   type CheckIn,
@@ -82,7 +84,7 @@ export async function managerItemCard(
     item,
     supportRequested: view.kind === 'check-in' && view.item.supportRequested,
     answerPreference: view.kind === 'check-in' ? (view.item.answerPreference ?? null) : null,
-    suggestions: suggestions.map((s) => ({ templateId: s.templateId, text: s.text, reason: s.reason[locale] })),
+    suggestions: suggestions.map((s) => replySuggestionView(s, locale)),
     draft: state.draft ?? '',
     toneFindings: state.findings ?? null,
     ...(state.sentText !== undefined ? { sentText: state.sentText } : {}),
@@ -90,12 +92,7 @@ export async function managerItemCard(
 }
 
 function findingViews(review: ToneReview, locale: Locale): ToneFindingView[] {
-  return review.findings.map((f) => ({
-    category: f.category,
-    excerpt: f.excerpt,
-    reason: f.reason[locale],
-    alternative: f.alternative,
-  }));
+  return review.findings.map((f) => toneFindingView(f, locale));
 }
 
 function itemRef(data: Submitted): { itemKind: ItemKind; itemId: string } {

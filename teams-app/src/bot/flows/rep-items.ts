@@ -17,9 +17,9 @@ import {
   parseOutcomeForm,
   parseVisibilityChange,
   type Submitted,
-  type SupportContactView,
+  supportContactView,
 } from '@rebound/cards';
-import { localDateOf, type SharingResult, type SupportContact } from '@rebound/core';
+import { localDateOf, type SharingResult } from '@rebound/core';
 import type { Deliverer } from '../delivery';
 import { promptsFor } from '../prompts';
 import { say } from '../reply';
@@ -84,14 +84,6 @@ export async function checkInForm(turn: Turn): Promise<AdaptiveCardJson> {
   });
 }
 
-export function contactViews(contacts: readonly SupportContact[]): SupportContactView[] {
-  return contacts.map((c) =>
-    /^https:\/\//.test(c.contact)
-      ? { kind: c.kind, name: c.name, url: c.contact }
-      : { kind: c.kind, name: c.name, detail: c.contact },
-  );
-}
-
 /** `checkIn.submit`: store it, acknowledge warmly, and show the support contacts at once when asked. */
 export async function submitCheckIn(turn: Turn, data: Submitted, deliver: Deliverer): Promise<AdaptiveCardJson> {
   const parsed = parseCheckInForm(data);
@@ -105,7 +97,7 @@ export async function submitCheckIn(turn: Turn, data: Submitted, deliver: Delive
     visibility: result.checkIn.visibility,
     permissionToNotSell: result.checkIn.permissionToNotSell,
     supportRequested: result.checkIn.supportRequested,
-    contacts: contactViews(result.supportContacts),
+    contacts: result.supportContacts.map(supportContactView),
   });
 }
 
