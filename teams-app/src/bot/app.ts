@@ -75,7 +75,6 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     'managerRequest.send': (turn, data) => managerRequest.sendRequest(turn, data, deliver),
     'managerRequest.accept': (turn, data) => managerRequest.answerRequest(turn, data, deliver),
     'managerRequest.decline': (turn, data) => managerRequest.answerRequest(turn, data, deliver),
-    'help.open': async (turn) => helpCard({ locale: turn.locale }),
   };
 
   app.activity('installationUpdate', async (context) => {
