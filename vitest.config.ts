@@ -13,6 +13,7 @@ export default defineConfig({
       'examples/*/test/**/*.test.ts',
     ],
     globalSetup: ['scripts/vitest-global-setup.ts'],
+    setupFiles: ['scripts/vitest-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -116,12 +116,17 @@ describe('check-in slots for any valid schedule', () => {
           const slotAt = zonedTimeToInstant(date, at, tz);
           const s = schedule({ cadence, checkInDays: [weekdayOf(date)], checkInTime: at });
           const slotMs = Date.parse(slotAt);
-          const now =
+          // The same slot a week earlier is legitimately "next" when now reaches it: a week across a daylight-
+          // saving change is 167 or 169 hours long, so stay after it.
+          const previousSlotMs = Date.parse(zonedTimeToInstant(addDays(date, -7), at, tz));
+          const now = Math.max(
+            previousSlotMs + 1,
             before === 'utc-midnight'
               ? Math.floor(slotMs / DAY) * DAY
               : before === 'local-midnight'
                 ? Date.parse(startOfLocalDay(date, tz))
-                : slotMs - before;
+                : slotMs - before,
+          );
           const next = nextCheckIn(s, tz, iso(now));
           expect([next?.localDate, next?.dueAt]).toEqual([date, slotAt]);
         },
