@@ -65,11 +65,10 @@ const baselineLog = await measure(
 
 // The parts of logRejection, measured alone.
 const validation = await measure(
-  'validation (actor + input + record schemas)',
+  'validation (actor + input schemas)',
   (i) => {
     parseInput(actorSchema, as('rep'));
     parseInput(logRejectionInput, input);
-    parseInput(rejectionLogSchema, fullLog(i));
   },
   N,
 );
@@ -139,16 +138,6 @@ const checkInValidation = await measure(
   (i) => {
     parseInput(actorSchema, as('rep'));
     parseInput(submitCheckInInput, { ...checkInBase, periodKey: '2026-11-24' });
-    parseInput(checkInSchema, {
-      ...checkInBase,
-      cadence: 'daily',
-      tenantId,
-      id: `c-${i}`,
-      authorId: 'rep',
-      periodKey: '2026-11-24',
-      submittedAt: now,
-      updatedAt: now,
-    });
   },
   N,
 );
@@ -215,7 +204,7 @@ const report = [
   "Baseline (the issue's): a bare zod parse of the same record plus a `Map.set`; the read is set against the log's.",
   `A bare actor parse plus \`Map.get\` takes ${us(baselineRead.nsPerOp)} µs: the read costs ${ratio(read.nsPerOp, baselineRead.nsPerOp)}x a lookup`,
   "that checks nothing (looking up the item's shares, deciding access, building the redacted view).",
-  'Validation: the actor, input and record schemas parsed alone. Store: a transaction with a person read and the',
+  'Validation: the actor and input schemas parsed alone (new records are built from validated input, not parsed again). Store: a transaction with a person read and the',
   'write, minus its own record parse. Policy: the rest (audience, shares, outbox). The check-in row uses a fresh',
   'rep-day per operation, since a second check-in for a period is a conflict.',
 ].join('\n');

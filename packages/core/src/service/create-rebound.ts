@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../errors';
 import { privacyConfigSchema } from '../privacy/policy';
+import { idSchema } from '../records/primitives';
 import type { Store } from '../store/port';
 import type { ServiceContext, SupportContact } from './context';
 import { dataRightsUseCases, erasePerson } from './data-rights';
@@ -48,7 +49,8 @@ export function createRebound(options: ReboundOptions) {
   const ctx: ServiceContext = {
     store: options.store,
     now: () => options.clock().toISOString(),
-    newId: options.ids,
+    // The one value core takes unchecked from its embedder on every write: make sure it is a usable id.
+    newId: () => parseInput(idSchema, options.ids()),
     privacy,
     supportContacts,
   };

@@ -38,7 +38,8 @@ export function itemUseCases(ctx: ServiceContext) {
         const person = await requirePerson(tx, a);
         const now = ctx.now();
         const { visibility = person.privacy.defaultVisibility, occurredAt = now, ...fields } = data;
-        const log = parseInput(rejectionLogSchema, {
+        // Built, not parsed again: every field comes from validated input, the actor, the clock or `ctx.newId`.
+        const log: RejectionLog = {
           ...fields,
           tenantId: a.tenantId,
           id: ctx.newId(),
@@ -47,7 +48,7 @@ export function itemUseCases(ctx: ServiceContext) {
           visibility: 'private',
           createdAt: now,
           updatedAt: now,
-        });
+        };
         await tx.putLog(log);
         const sharing = await applyVisibility(tx, ctx, { kind: 'log', record: log }, visibility, true);
         return { log: { ...log, visibility }, sharing };
@@ -102,7 +103,7 @@ export function itemUseCases(ctx: ServiceContext) {
           throw new ReboundError('conflict', 'error.conflict.check-in-period', { params: { period: periodKey } });
         }
         const { visibility = person.privacy.defaultVisibility, periodKey: _p, ...fields } = data;
-        const checkIn = parseInput(checkInSchema, {
+        const checkIn: CheckIn = {
           ...fields,
           answerPreference: fields.answerPreference ?? person.answerPreference ?? undefined,
           tenantId: a.tenantId,
@@ -112,7 +113,7 @@ export function itemUseCases(ctx: ServiceContext) {
           visibility: 'private',
           submittedAt: now,
           updatedAt: now,
-        });
+        };
         await tx.putCheckIn(checkIn);
         const sharing = await applyVisibility(tx, ctx, { kind: 'check-in', record: checkIn }, visibility, true);
         const supportNotifications: Notification[] = [];
