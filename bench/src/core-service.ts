@@ -66,7 +66,7 @@ const baselineLog = await measure(
 // The parts of logRejection, measured alone.
 const validation = await measure(
   'validation (actor + input schemas)',
-  (i) => {
+  () => {
     parseInput(actorSchema, as('rep'));
     parseInput(logRejectionInput, input);
   },
@@ -135,7 +135,7 @@ const checkInOp = await measure(
 );
 const checkInValidation = await measure(
   'validation (check-in)',
-  (i) => {
+  () => {
     parseInput(actorSchema, as('rep'));
     parseInput(submitCheckInInput, { ...checkInBase, periodKey: '2026-11-24' });
   },
