@@ -16,7 +16,8 @@ fi
   for report in core-service tone prompts-replies insights store-sql cards bot; do
     [ -f "reports/$report.md" ] || continue
     printf '\n'
-    cat "reports/$report.md"
+    # Each report's first heading becomes a section of this file, whatever level its author gave it.
+    sed '1s/^#* */## /' "reports/$report.md"
   done
 } > "$ROOT/BENCHMARKS.md"
 echo "==> wrote BENCHMARKS.md"
