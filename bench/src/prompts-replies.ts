@@ -24,21 +24,15 @@ import {
 // Internal entry points: the same rules without the validation, to show where the time goes.
 import { selectFromParsed } from '../../packages/core/src/rules/prompts/select-prompts';
 import { suggestFromParsed } from '../../packages/core/src/rules/replies/suggest-replies';
+import { seededRandom } from '../../packages/core/src/testing/org-generator';
 
 const N = 10_000;
 const ROUNDS = 7;
 const ZONES = ['Asia/Tokyo', 'America/New_York', 'Europe/Berlin', 'Australia/Sydney'];
 
-/** Small seeded PRNG (mulberry32), so every run measures the same inputs. */
+/** Core's seeded PRNG, so every run measures the same inputs. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),

@@ -13,6 +13,7 @@ import {
   type RejectionLog,
   type Team,
 } from '@rebound/core';
+import { seededRandom } from '@rebound/core/testing';
 
 export const TENANT = 'bench-org';
 export const START = Date.UTC(2025, 0, 1);
@@ -26,17 +27,8 @@ export interface OrgShape {
 
 export const FULL_ORG: OrgShape = { teams: 200, repsPerTeam: 10, logs: 1_000_000 };
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded PRNG as core's org generator. */
+export const prng = seededRandom;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 export const repId = (i: number) => `rep-${String(i).padStart(4, '0')}`;
