@@ -6,4 +6,4 @@ export * from './inputs';
 export type { Notification, TakeBack } from './notifications';
 export { DEFAULT_TIME_ZONE, defaultSchedule } from './people';
 export type { SharingResult } from './sharing';
-export type { MyCheckIn, MyLog, PersonSummary, SharedItem } from './views';
+export type { MyCheckIn, MyLog, MyTrends, PersonSummary, SharedItem } from './views';

@@ -164,3 +164,18 @@ describe('pausing check-ins', () => {
     await expect(rebound.pauseCheckIns(as('rep'), { days: 365 })).rejects.toMatchObject({ code: 'validation' });
   });
 });
+
+describe('my trends', () => {
+  it('sum up only the rep’s own last 30 days: pressure and energy over time, asked-why and discovery rates', async () => {
+    const { rebound } = await tokyoWorld();
+    await rebound.logRejection(as('rep'), { ...aRejection, askedWhy: true });
+    await rebound.logRejection(as('rep'), { ...aRejection, askedWhy: false, discovery: '' });
+    await rebound.logRejection(as('rep'), { ...aRejection, occurredAt: '2026-09-01T00:00:00Z' });
+    await rebound.logRejection(as('peer'), { ...aRejection });
+    await rebound.submitCheckIn(as('rep'), { pressure: 4, energy: 2 });
+    const trends = await rebound.myTrends(as('rep'));
+    expect(trends).toMatchObject({ logs: 2, askedWhyRate: 0.5, discoveryRate: 0.5, checkIns: 1 });
+    expect(trends.points.map((p) => [p.pressure, p.energy])).toEqual([[4, 2]]);
+    expect((await rebound.myTrends(as('mgr'))).logs).toBe(0);
+  });
+});

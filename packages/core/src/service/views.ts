@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { parseInput } from '../errors';
 import { accessTo, type ItemView, managersOf, viewOf } from '../privacy/policy';
 import type { CheckIn } from '../records/check-in';
@@ -55,8 +56,45 @@ async function namedItemsSeenBy(
   return out.sort((a, b) => (a.sharedAt < b.sharedAt ? 1 : -1));
 }
 
+export interface MyTrends {
+  /** The window, inclusive start and exclusive end. */
+  from: string;
+  to: string;
+  /** Check-ins in the window, oldest first: the rep's own pressure and energy over time. */
+  points: { at: string; pressure: number; energy: number }[];
+  logs: number;
+  /** Share (0-1) of the window's logs where the rep asked why; null without logs. */
+  askedWhyRate: number | null;
+  /** Share (0-1) of the window's logs with something discovered; null without logs. */
+  discoveryRate: number | null;
+  checkIns: number;
+}
+
+const trendsInput = z.strictObject({ days: z.number().int().min(7).max(365).default(30) }).default({ days: 30 });
+
 export function viewUseCases(ctx: ServiceContext) {
   return {
+    /** The acting rep's own process over the last `days` days (30 by default). Only ever their own. */
+    myTrends(actor: unknown, input?: unknown): Promise<MyTrends> {
+      return reading(ctx, actor, async (store, a) => {
+        const { days } = parseInput(trendsInput, input);
+        const to = ctx.now();
+        const from = new Date(Date.parse(to) - days * 86_400_000).toISOString();
+        const logs = await store.listLogs(a.tenantId, { authorId: a.personId, from, to });
+        const checkIns = await store.listCheckIns(a.tenantId, { authorId: a.personId, from, to });
+        const rate = (n: number) => (logs.length === 0 ? null : n / logs.length);
+        return {
+          from,
+          to,
+          points: checkIns.map((c) => ({ at: c.submittedAt, pressure: c.pressure, energy: c.energy })).reverse(),
+          logs: logs.length,
+          askedWhyRate: rate(logs.filter((l) => l.askedWhy).length),
+          discoveryRate: rate(logs.filter((l) => l.discovery).length),
+          checkIns: checkIns.length,
+        };
+      });
+    },
+
     /** The acting person's own logs (with outcomes and replies received) and check-ins, newest first. */
     listMyItems(actor: unknown, input?: unknown): Promise<{ logs: MyLog[]; checkIns: MyCheckIn[] }> {
       return reading(ctx, actor, async (store, a) => {
