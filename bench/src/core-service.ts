@@ -15,21 +15,13 @@ import {
   submitCheckInInput,
 } from '@rebound/core';
 import { countingIds, steppingClock } from '@rebound/core/testing';
+import { rejectionInput } from './fixtures';
 import { machine, measure, table, us } from './harness';
 
 const N = Number(process.env.BENCH_N ?? 20_000);
 const tenantId = 'bench';
 const as = (personId: string) => ({ tenantId, personId });
-const input = {
-  customerLabel: 'Bakery in Shibuya',
-  stage: 'proposal',
-  askedWhy: true,
-  reason: 'timing',
-  customerWords: '今は時期じゃないんです。春に二号店を出すので。',
-  discovery: 'They open a second shop in spring',
-  nextStep: { kind: 'follow-up', dueDate: '2027-02-01' },
-  visibility: 'private',
-} as const;
+const input = { ...rejectionInput, visibility: 'private' } as const;
 
 async function world() {
   const store = createMemoryStore();

@@ -6,6 +6,7 @@
  * Knobs: BENCH_LOGS (org size, default 1,000,000), BENCH_LOG_N (service logs per store, default 100,000),
  * BENCH_PG_LOG_N (on PostgreSQL, default 5,000), BENCH_PG=0 to leave PostgreSQL out.
  */
+
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { createMemoryStore, createRebound, type InsightCountsQuery, type Store } from '@rebound/core';
 import { createSqlStore, type ImportRecords, type SqlStore } from '@rebound/store-sql';
 import { startTestPostgres, type TestDatabase, type TestPostgres } from '@rebound/store-sql/testing';
+import { rejectionInput } from './fixtures';
 import { machine, table } from './harness';
 import { FULL_ORG, type OrgShape, orgItems, orgPeople, prng, repId, TENANT, teamId } from './store-sql-org';
 
@@ -157,15 +159,7 @@ interface Result {
 }
 const results: Result[] = [];
 const reference = JSON.stringify(await memory.insightCounts(orgYear));
-const input = {
-  customerLabel: 'Bakery in Shibuya',
-  stage: 'proposal',
-  askedWhy: true,
-  reason: 'timing',
-  customerWords: '今は時期じゃないんです。春に二号店を出すので。',
-  discovery: 'They open a second shop in spring',
-  nextStep: { kind: 'follow-up', dueDate: '2027-02-01' },
-} as const;
+const input = rejectionInput;
 
 for (const t of targets) {
   log(`measuring ${t.name}`);
