@@ -139,6 +139,11 @@ export type SettingsInput = z.input<typeof settingsInput>;
 /** Pause check-ins for this many days (0 resumes them). */
 export const pauseInput = z.strictObject({ days: z.number().int().min(0).max(90) });
 
+/** How many people to offer when a rep names a manager. */
+export const candidatesInput = z
+  .strictObject({ limit: z.number().int().min(1).max(500).default(100) })
+  .default({ limit: 100 });
+
 export const requestManagerInput = z.strictObject({ managerId: idSchema });
 export const answerManagerRequestInput = z.strictObject({ assignmentId: idSchema, accept: z.boolean() });
 

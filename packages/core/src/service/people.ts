@@ -6,6 +6,7 @@ import type { StoreOps } from '../store/port';
 import { asReboundError, inTransaction, notFound, reading, requirePerson, type ServiceContext } from './context';
 import {
   answerManagerRequestInput,
+  candidatesInput,
   orgChartSchema,
   pauseInput,
   registerPersonInput,
@@ -128,6 +129,33 @@ export function peopleUseCases(ctx: ServiceContext) {
         const schedule: Schedule = { ...current, snoozeUntil, updatedAt: now };
         await tx.putSchedule(schedule);
         return { schedule };
+      });
+    },
+
+    /**
+     * Whom the acting rep can name as their manager: people in the tenant's teams who use Rebound, except the rep
+     * and anyone they already asked or have. Sorted by name; at most `limit`.
+     */
+    managerCandidates(actor: unknown, input?: unknown): Promise<{ id: string; displayName: string }[]> {
+      return reading(ctx, actor, async (store, a) => {
+        const { limit } = parseInput(candidatesInput, input);
+        const taken = new Set(
+          (await store.listAssignments(a.tenantId, { repId: a.personId }))
+            .filter((x) => x.status === 'pending' || x.status === 'accepted')
+            .map((x) => x.managerId),
+        );
+        taken.add(a.personId);
+        const ids = new Set<string>();
+        for (const team of await store.listTeams(a.tenantId)) {
+          for (const m of await store.listMemberships(a.tenantId, { teamId: team.id })) {
+            if (!taken.has(m.personId)) ids.add(m.personId);
+          }
+        }
+        const people = await Promise.all([...ids].map((id) => store.getPerson(a.tenantId, id)));
+        return people
+          .flatMap((p) => (p ? [{ id: p.id, displayName: p.displayName }] : []))
+          .sort((x, y) => x.displayName.localeCompare(y.displayName))
+          .slice(0, limit);
       });
     },
 

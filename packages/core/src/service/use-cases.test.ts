@@ -179,3 +179,14 @@ describe('my trends', () => {
     expect((await rebound.myTrends(as('mgr'))).logs).toBe(0);
   });
 });
+
+describe('naming a manager', () => {
+  it('offers the registered people of the tenant’s teams, minus the rep and anyone already asked', async () => {
+    const { rebound } = await tokyoWorld();
+    const names = async () => (await rebound.managerCandidates(as('outsider'))).map((p) => p.id).sort();
+    expect(await names()).toEqual(['mgr', 'otherMgr', 'peer', 'rep']);
+    await rebound.requestManager(as('outsider'), { managerId: 'mgr' });
+    expect(await names()).toEqual(['otherMgr', 'peer', 'rep']);
+    expect(await rebound.managerCandidates(as('outsider'), { limit: 1 })).toHaveLength(1);
+  });
+});

@@ -16,28 +16,12 @@ import type { Turn } from '../turn';
 /** The form lists at most this many people (the card's own limit). */
 const MAX_CANDIDATES = 100;
 
-/**
- * Whom a rep can name as their manager: the people of the tenant's teams (org chart or roster) who have used
- * Rebound (so there is a name to show and a chat to reach), except the rep and the managers they already have
- * or already asked. The Store has no tenant-wide list of people, so someone in no team is not offered.
- */
+/** Whom the rep can name (core decides), in the reader's alphabetical order. */
 async function candidates(turn: Turn): Promise<{ id: string; name: string }[]> {
-  const { store } = turn.deps;
-  const { tenantId, personId } = turn.actor;
-  const teams = await store.listTeams(tenantId);
-  const members = await Promise.all(teams.map((t) => store.listMemberships(tenantId, { teamId: t.id })));
-  const taken = new Set(
-    (await store.listAssignments(tenantId, { repId: personId }))
-      .filter((a) => a.status === 'pending' || a.status === 'accepted')
-      .map((a) => a.managerId),
-  );
-  taken.add(personId);
-  const ids = [...new Set(members.flat().map((m) => m.personId))].filter((id) => !taken.has(id));
-  const people = await Promise.all(ids.map((id) => store.getPerson(tenantId, id)));
+  const people = await turn.deps.rebound.managerCandidates(turn.actor, { limit: MAX_CANDIDATES });
   return people
-    .flatMap((p) => (p ? [{ id: p.id, name: p.displayName }] : []))
-    .sort((a, b) => a.name.localeCompare(b.name, turn.locale))
-    .slice(0, MAX_CANDIDATES);
+    .map((p) => ({ id: p.id, name: p.displayName }))
+    .sort((a, b) => a.name.localeCompare(b.name, turn.locale));
 }
 
 /** `managerRequest.open`: the form to name a manager. */
