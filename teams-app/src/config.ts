@@ -70,6 +70,10 @@ const envSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   BotOpenIdMetadata: optionalString,
+  REBOUND_SCHEDULER: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+    z.enum(['on', 'off']).default('on'),
+  ),
 });
 
 const HINTS: Record<string, string> = {
@@ -83,6 +87,8 @@ const HINTS: Record<string, string> = {
   REBOUND_EXPORT_SECRET: 'set REBOUND_EXPORT_SECRET to at least 32 random characters, or leave it unset',
   REBOUND_PUBLIC_URL: 'set REBOUND_PUBLIC_URL to the https:// address users reach the bot at',
   MicrosoftAppType: 'set MicrosoftAppType to MultiTenant, SingleTenant or UserAssignedMSI',
+  REBOUND_SCHEDULER:
+    'set REBOUND_SCHEDULER to on (this instance plans and sends scheduled messages; the default) or off (other instances)',
 };
 
 export interface BotConfig {
@@ -107,6 +113,8 @@ export interface BotConfig {
   } | null;
   /** botbuilder's `BotOpenIdMetadata` (tests point it at a local key server). */
   openIdMetadata: string | undefined;
+  /** Whether this instance runs the scheduler and the delivery queue's due scan (exactly one instance should). */
+  scheduler: boolean;
 }
 
 export type ConfigResult = { ok: true; config: BotConfig } | { ok: false; problems: string[] };
@@ -169,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       publicUrl: e.REBOUND_PUBLIC_URL?.replace(/\/$/, ''),
       credentials,
       openIdMetadata: e.BotOpenIdMetadata,
+      scheduler: e.REBOUND_SCHEDULER === 'on',
     },
   };
 }

@@ -15,9 +15,19 @@ describe('configuration from the environment', () => {
         supportContacts: [],
         logLevel: 'info',
         credentials: null,
+        scheduler: true,
       },
     });
     expect(DEFAULT_DATABASE_URL).toMatch(/^sqlite:.*teams-app\/\.data\/rebound\.sqlite$/);
+  });
+
+  it('turns the scheduler off for instances that should only answer turns, and refuses other values', () => {
+    expect(loadConfig({ REBOUND_SCHEDULER: 'off' })).toMatchObject({ ok: true, config: { scheduler: false } });
+    expect(loadConfig({ REBOUND_SCHEDULER: ' ON ' })).toMatchObject({ ok: true, config: { scheduler: true } });
+    const result = loadConfig({ REBOUND_SCHEDULER: 'sometimes' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatch(/^REBOUND_SCHEDULER: .*set REBOUND_SCHEDULER to on .* or off/);
   });
 
   it('refuses to run anonymously on a non-loopback address and says what to set', () => {

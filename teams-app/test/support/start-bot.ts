@@ -27,7 +27,8 @@ export async function startTestBot(
     server?: Partial<BotServerOptions>;
   } = {},
 ): Promise<RunningBot> {
-  const loaded = loadConfig({ HOST: '127.0.0.1', LOG_LEVEL: 'info', ...options.env });
+  // The scheduler stays off unless a test asks for it: its minute ticks would otherwise race the test's steps.
+  const loaded = loadConfig({ HOST: '127.0.0.1', LOG_LEVEL: 'info', REBOUND_SCHEDULER: 'off', ...options.env });
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const config: BotConfig = { ...loaded.config, port: 0 };
   const logs: Record<string, unknown>[] = [];
