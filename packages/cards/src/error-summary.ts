@@ -1,5 +1,6 @@
-import { isReboundError, type Locale } from '@rebound/core';
+import { coreMessages, isReboundError, type Locale, type ReboundError } from '@rebound/core';
 import { label } from './label-tree';
+import { type CardLabelKey, cardLabels } from './labels';
 import { excerpt } from './plain-text';
 import type { ErrorSummary } from './views';
 
@@ -7,8 +8,34 @@ const MAX_FIELD_ERRORS = 20;
 
 /** What a caught error says, in `locale`: a `ReboundError`'s message and fields, or a general sentence. */
 export function errorSummary(error: unknown, locale: Locale): ErrorSummary {
-  if (isReboundError(error)) return error.localize(locale);
+  if (isReboundError(error)) return localized(error, locale);
   return { message: label(locale, 'error.unexpected'), fields: [] };
+}
+
+/**
+ * The error in `locale`. A field only the cards' forms have (`reminderAfterHours`), which core has no label
+ * for, is named with the cards' own `field.*` label instead of its path.
+ */
+function localized(error: ReboundError, locale: Locale): ErrorSummary {
+  const out = error.localize(locale);
+  return {
+    message: out.message,
+    fields: out.fields.map((f, i) => {
+      const source = error.fields[i];
+      const name =
+        f.path
+          .split('.')
+          .filter((p) => !/^\d+$/.test(p))
+          .pop() ?? '';
+      const key = `field.${name}`;
+      if (!source || coreMessages.has(key) || !cardLabels.has(key)) return f;
+      const message = coreMessages.t(locale, source.messageKey, {
+        ...source.params,
+        field: label(locale, key as CardLabelKey),
+      });
+      return { path: f.path, message };
+    }),
+  };
 }
 
 /** Template data for the error block at the top of a form; hidden when there is nothing to say. */

@@ -1,6 +1,24 @@
-import type { Locale, ReplySuggestion, SelectedPrompt, SupportContact, ToneFinding } from '@rebound/core';
+import {
+  type InsightFigure,
+  type Locale,
+  type Localized,
+  REASON_CATEGORIES,
+  type ReplySuggestion,
+  type SelectedPrompt,
+  SHOWN_OUTCOMES,
+  type SupportContact,
+  type TeamInsights,
+  type ToneFinding,
+} from '@rebound/core';
 import { safeLinkUrl } from './plain-text';
-import type { PromptView, ReplySuggestionView, SupportContactView, ToneFindingView } from './views';
+import type {
+  DigestCardData,
+  FigureView,
+  PromptView,
+  ReplySuggestionView,
+  SupportContactView,
+  ToneFindingView,
+} from './views';
 
 // Core's rules answer in both languages; a card shows one. These pick the card's language from rule results.
 
@@ -32,4 +50,66 @@ export function toneFindingView(finding: ToneFinding, locale: Locale): ToneFindi
 export function supportContactView(contact: SupportContact): SupportContactView {
   const url = safeLinkUrl(contact.contact);
   return { kind: contact.kind, name: contact.name, detail: contact.contact, ...(url ? { url } : {}) };
+}
+
+export interface DigestOptions {
+  teamName: string;
+  locale: Locale;
+  /** The privacy threshold the figures were computed with; defaults to `insights.k`. */
+  k?: number;
+  /** Defaults to the period label `rebound.teamInsights` returns (`period.label`) in `locale`. */
+  periodLabel?: string;
+  /**
+   * Earlier periods for the "asked why, period by period" line, oldest first; the current period is added last.
+   * Without it the card shows no trend.
+   */
+  trend?: readonly { label: string; insights: Pick<TeamInsights, 'figures'> }[];
+}
+
+/** A figure as the card shows a number: the count behind it (people, logs), or nothing when it is hidden. */
+function countOf(figure: InsightFigure): FigureView {
+  return figure.hidden || figure.count === null
+    ? { value: null, suppressed: true }
+    : { value: figure.count, suppressed: false };
+}
+
+/** A share (0-1) as a percentage with one decimal, or nothing when it is hidden. */
+function percentOf(figure: InsightFigure): FigureView {
+  return figure.hidden || figure.value === null
+    ? { value: null, suppressed: true }
+    : { value: Math.round(figure.value * 1000) / 10, suppressed: false };
+}
+
+/**
+ * The weekly digest card's data from core's team insights (`rebound.teamInsights` or `computeTeamInsights`).
+ * Every figure core hid (fewer than k people, or derivable by subtraction) stays hidden: only core's shown
+ * values are read. Reasons keep core's fixed order, so the card ranks nothing.
+ */
+export function digestFromInsights(
+  insights: TeamInsights & { period?: { label: Localized } },
+  options: DigestOptions,
+): DigestCardData {
+  const { figures } = insights;
+  const periodLabel = options.periodLabel ?? insights.period?.label[options.locale] ?? '';
+  return {
+    locale: options.locale,
+    teamName: options.teamName,
+    periodLabel,
+    k: options.k ?? insights.k,
+    participants: countOf(figures.participation),
+    logs: countOf(figures.logs),
+    askedWhyRate: percentOf(figures.askedWhy),
+    discoveryRate: percentOf(figures.discovery),
+    followUpRate: percentOf(figures.followUp),
+    outcomes: Object.fromEntries(
+      SHOWN_OUTCOMES.map((o) => [o, countOf(figures.outcomes[o])]),
+    ) as DigestCardData['outcomes'],
+    reasons: REASON_CATEGORIES.map((category) => ({ category, count: countOf(figures.reasons[category]) })),
+    askedWhyTrend: options.trend
+      ? [...options.trend, { label: periodLabel, insights }].map((p) => ({
+          label: p.label,
+          rate: percentOf(p.insights.figures.askedWhy),
+        }))
+      : [],
+  };
 }

@@ -1,6 +1,7 @@
 export * from './cards/help';
 export * from './cards/manager';
 export * from './cards/me';
+export * from './cards/reminders';
 export * from './cards/rep-forms';
 export * from './cards/rep-views';
 export * from './cards/team';

@@ -1,7 +1,7 @@
 import type { CheckIn, Locale, RejectionLog } from '@rebound/core';
 import { label } from './label-tree';
 import type { CardLabelKey } from './labels';
-import type { ItemView, MyItemView, PromptView, TeamStoryCardData } from './views';
+import type { ItemView, MyItemView, NextStepReminderCardData, PromptView, TeamStoryCardData } from './views';
 
 /** A date in the person's time zone, the way their language writes it. */
 export function formatDate(instantOrDate: string, locale: Locale, timeZone: string): string {
@@ -151,5 +151,29 @@ export function storyFromLog(
     customerWords: log.customerWords,
     discovery: log.discovery,
     learned: log.learned,
+  };
+}
+
+/**
+ * The next-step reminder for a log, in the rep's language and zone; null when the log has no dated next step
+ * (or its next step is "none"). `today` is the rep's local date (core's `localDateOf(now, timeZone)`).
+ */
+export function nextStepReminderFromLog(
+  log: RejectionLog,
+  locale: Locale,
+  timeZone: string,
+  today: string,
+): NextStepReminderCardData | null {
+  const step = log.nextStep;
+  if (!step?.dueDate || step.kind === 'none') return null;
+  return {
+    locale,
+    logId: log.id,
+    customerLabel: log.customerLabel,
+    nextStepKind: step.kind,
+    nextStepNote: step.note,
+    dateLabel: formatDate(step.dueDate, locale, timeZone),
+    loggedOnLabel: formatDate(log.occurredAt, locale, timeZone),
+    today,
   };
 }

@@ -97,8 +97,15 @@ export const cardLabels = defineCatalog({
       'Your items, private ones included, are counted in team totals. Totals are shown only when at least {k} people contribute, and never person by person. You can turn counting off in settings.',
     'welcome.statsOff': 'You have turned counting in team statistics off.',
     'welcome.log': 'Log a rejection',
-    'welcome.checkIn': 'Set up check-ins',
     'welcome.settings': 'Settings',
+    'welcome.checkInsTitle': 'Check-ins, when you want them',
+    'welcome.checkInsText':
+      'A short check-in, two or three questions, on the days and at the time you choose. Nothing is sent until you turn it on, and you can pause or change it at any time.',
+    'welcome.timeZone': 'Times are in your time zone: ',
+    'welcome.optInQuick': 'Check in with me on weekdays at 17:30',
+    'welcome.optInChoose': 'Choose days and time',
+    'welcome.optInStart': 'Start check-ins',
+    'welcome.checkInsOn': 'Scheduled check-ins are on. You can change the days and time in settings.',
 
     'log.title': 'Log a rejection',
     'log.editTitle': 'Edit your rejection log',
@@ -155,6 +162,9 @@ export const cardLabels = defineCatalog({
     'checkIn.answer': 'Your answer',
     'checkIn.submit': 'Save',
     'checkIn.snooze': 'Not today',
+    'checkIn.scheduled': 'Here is your check-in, at the time you chose. A couple of minutes is plenty.',
+    'checkIn.reminder':
+      "No rush — if you have a minute today, here is your check-in. If today isn't the day, that's fine too.",
 
     'checkInAck.title': 'Thank you for checking in',
     'checkInAck.text': 'Your check-in is saved.',
@@ -289,6 +299,16 @@ export const cardLabels = defineCatalog({
     'settings.snooze': 'Pause until',
     'settings.awayFrom': 'Away: from',
     'settings.awayTo': 'Away: until',
+    'settings.skipDates': 'Days without a check-in',
+    'settings.skipDatesPlaceholder': 'e.g. 2026-12-29, 2027-01-02',
+    'settings.skipDateAdd': 'Add a day without a check-in',
+    'settings.skipDatesHint':
+      'Dates like 2026-12-29, separated by commas or spaces. Delete a date to get that day’s check-in back. For several days in a row, use Away.',
+    'settings.reminder': 'One gentle reminder when a check-in is unanswered',
+    'settings.reminderOff': 'No reminder',
+    'settings.reminderAfter': 'After {hours} hours',
+    'settings.reminderHint':
+      'At most one. It waits until your quiet hours end, and is not sent once the next check-in is due.',
     'settings.privacy': 'Privacy',
     'settings.defaultVisibility': 'Who can see new items',
     'settings.answerPreference': "How I'd like to be answered",
@@ -321,6 +341,18 @@ export const cardLabels = defineCatalog({
     'managerRequest.declinedRep': ' declined your request.',
     'managerRequest.acceptedManager': 'You are now a manager of ',
     'managerRequest.declinedManager': 'You declined the request from ',
+
+    'nextStepReminder.title': 'A next step you planned for today',
+    'nextStepReminder.intro': 'You wrote this down when you logged a rejection. Here it is, in case it helps today.',
+    'nextStepReminder.loggedOn': 'Logged on ',
+    'nextStepReminder.date': 'Planned for ',
+    'nextStepReminder.gentle':
+      'Plans change, and that is fine. Whatever happens, writing it down helps you see how your process is going, not only the result.',
+    'nextStepReminder.record': 'Record what happened',
+    'nextStepReminder.change': 'Change the plan',
+    'nextStepReminder.mine': 'Open my items',
+
+    'field.reminderAfterHours': 'Reminder',
 
     'export.title': 'Export my data',
     'export.text': 'Your data is ready. The link works for a short time and only for you.',
@@ -429,8 +461,15 @@ export const cardLabels = defineCatalog({
       'あなたの記録は、自分だけのものも含めてチームの合計に数えられます。合計は {k} 人以上が関わるときだけ表示され、個人ごとには表示されません。設定で数えないようにもできます。',
     'welcome.statsOff': 'チームの集計に数えない設定になっています。',
     'welcome.log': '記録する',
-    'welcome.checkIn': '振り返りを設定する',
     'welcome.settings': '設定',
+    'welcome.checkInsTitle': '振り返りを受け取る',
+    'welcome.checkInsText':
+      '選んだ曜日と時刻に、2〜3問の短い振り返りが届きます。オンにするまでは何も届きません。いつでも一時停止したり変えたりできます。',
+    'welcome.timeZone': '時刻はあなたのタイムゾーンです: ',
+    'welcome.optInQuick': '平日 17:30 に振り返りを受け取る',
+    'welcome.optInChoose': '曜日と時刻を選ぶ',
+    'welcome.optInStart': '振り返りを始める',
+    'welcome.checkInsOn': '定期的な振り返りはオンになっています。曜日と時刻は設定で変えられます。',
 
     'log.title': '断られ記録',
     'log.editTitle': '断られ記録を編集する',
@@ -487,6 +526,9 @@ export const cardLabels = defineCatalog({
     'checkIn.answer': 'あなたの答え',
     'checkIn.submit': '保存する',
     'checkIn.snooze': '今日はお休み',
+    'checkIn.scheduled': '設定した時間になったので、振り返りをお届けします。数分で大丈夫です。',
+    'checkIn.reminder':
+      '急ぎではありません。今日少し時間があれば、振り返りはこちらです。今日は難しければ、それで大丈夫です。',
 
     'checkInAck.title': '振り返りをありがとうございます',
     'checkInAck.text': '振り返りを保存しました。',
@@ -622,6 +664,16 @@ export const cardLabels = defineCatalog({
     'settings.snooze': '一時停止の終了日',
     'settings.awayFrom': '不在: 開始日',
     'settings.awayTo': '不在: 終了日',
+    'settings.skipDates': 'お休みする日',
+    'settings.skipDatesPlaceholder': '例: 2026-12-29, 2027-01-02',
+    'settings.skipDateAdd': 'お休みする日を追加',
+    'settings.skipDatesHint':
+      '2026-12-29 の形で、カンマか空白で区切って入力してください。日付を消すと、その日の振り返りは通常どおり届きます。続けて休むときは「不在」を使ってください。',
+    'settings.reminder': '振り返りに答えていないとき、一度だけそっとお知らせする',
+    'settings.reminderOff': 'お知らせしない',
+    'settings.reminderAfter': '{hours}時間後',
+    'settings.reminderHint':
+      'お知らせは一度だけです。通知しない時間帯が終わるまで待ち、次の振り返りの時刻を過ぎたら送りません。',
     'settings.privacy': 'プライバシー',
     'settings.defaultVisibility': '新しい記録の公開範囲',
     'settings.answerPreference': '返してほしい形',
@@ -654,6 +706,18 @@ export const cardLabels = defineCatalog({
     'managerRequest.declinedRep': 'さんはお願いをお断りしました。',
     'managerRequest.acceptedManager': '上司になりました: ',
     'managerRequest.declinedManager': 'お願いをお断りしました: ',
+
+    'nextStepReminder.title': '今日に予定していた次の一手',
+    'nextStepReminder.intro': '断られ記録に書いておいた次の一手です。今日の参考になればと思い、お届けします。',
+    'nextStepReminder.loggedOn': '記録した日: ',
+    'nextStepReminder.date': '予定日: ',
+    'nextStepReminder.gentle':
+      '予定は変わるものなので、そのとおりでなくても大丈夫です。どうなったかを書き留めておくと、結果だけでなく自分の進め方が見えてきます。',
+    'nextStepReminder.record': 'どうなったかを記録する',
+    'nextStepReminder.change': '予定を変える',
+    'nextStepReminder.mine': '自分の記録を開く',
+
+    'field.reminderAfterHours': 'お知らせ',
 
     'export.title': 'データをエクスポート',
     'export.text': 'データの準備ができました。リンクは短い時間だけ、あなただけが使えます。',

@@ -84,6 +84,13 @@ export interface WelcomeCardData extends CardBase {
   countInTeamStats: boolean;
   /** k in "shown only when at least k people contribute". */
   k?: number;
+  /** The person's time zone, named beside the check-in offer so the time is not misread. */
+  timeZone?: string;
+  /**
+   * Whether scheduled check-ins are already on. When not (every new person), the card offers them: one tap for
+   * weekdays at 17:30, or days and time of one's own. Both submit `settings.save` with `form: 'schedule-opt-in'`.
+   */
+  checkInsOn?: boolean;
 }
 
 /** What was wrong with a submission, shown at the top of the form sent back (see `errorSummary`). */
@@ -161,6 +168,13 @@ export interface CheckInFormValues {
 }
 
 export interface CheckInCardData extends CardBase {
+  /** Sent by the schedule at the time the rep chose: one line says so above the questions. */
+  scheduled?: boolean;
+  /**
+   * The one gentle reminder for a scheduled check-in that was not answered: one kind line at the top (no counts,
+   * no guilt). Takes precedence over `scheduled`. The form is the same.
+   */
+  reminder?: boolean;
   cadence: Cadence;
   periodKey: string;
   periodLabel: string;
@@ -278,6 +292,10 @@ export interface SettingsValues {
   snoozeUntil?: LocalDate;
   awayFrom?: LocalDate;
   awayTo?: LocalDate;
+  /** Single days without a check-in (holidays, a training day). */
+  skipDates?: readonly LocalDate[];
+  /** Hours after an unanswered check-in for the one gentle reminder (1-72); null or missing: no reminder. */
+  reminderAfterHours?: number | null;
   defaultVisibility: Visibility;
   answerPreference?: AnswerPreference | null;
   language: Locale | null;
@@ -307,6 +325,20 @@ export interface ManagerRequestDecidedCardData extends CardBase {
   /** Who sees the card: the rep who asked, or the manager who decided. */
   viewer: 'rep' | 'manager';
   otherName: string;
+}
+
+/** The reminder, on the day the rep set, of the next step they wrote in a rejection log. */
+export interface NextStepReminderCardData extends CardBase {
+  logId: string;
+  customerLabel: string;
+  nextStepKind: NextStepKind;
+  nextStepNote?: string;
+  /** The next step's date, written for the card's language (`formatDate`). */
+  dateLabel: string;
+  /** When the rejection was logged, written for the card's language. */
+  loggedOnLabel?: string;
+  /** The rep's local date: the "what happened" form's default and latest date. */
+  today: LocalDate;
 }
 
 export interface ExportCardData extends CardBase {

@@ -1,3 +1,4 @@
+import type { Locale } from '@rebound/core';
 import { errorBlockData } from '../error-summary';
 import { label } from '../label-tree';
 import { excerpt, plain, safeLinkUrl } from '../plain-text';
@@ -69,6 +70,18 @@ const COMMON_ZONES = [
   'Asia/Singapore',
 ];
 
+/** Reminder choices (hours after an unanswered check-in); quiet hours and the next check-in bound them anyway. */
+export const REMINDER_HOURS = [2, 4, 12, 24, 48] as const;
+
+function reminderChoices(locale: Locale, current: number | null | undefined) {
+  // A value set elsewhere (the library takes any hour from 1 to 72) is offered too, so saving keeps it.
+  const hours = [...new Set([...REMINDER_HOURS, ...(current ? [current] : [])])].sort((a, b) => a - b);
+  return [
+    { title: label(locale, 'settings.reminderOff'), value: 'off' },
+    ...hours.map((h) => ({ title: label(locale, 'settings.reminderAfter', { hours: h }), value: String(h) })),
+  ];
+}
+
 export function settingsCard(view: SettingsCardData): AdaptiveCardJson {
   const l = view.locale;
   const v = view.values;
@@ -86,6 +99,7 @@ export function settingsCard(view: SettingsCardData): AdaptiveCardJson {
       { title: label(l, 'settings.languageEn'), value: 'en' },
     ],
     timeZones: zones.map((z) => ({ title: z, value: z })),
+    reminderChoices: reminderChoices(l, v.reminderAfterHours),
     v: {
       enabled: String(v.enabled),
       cadence: v.cadence,
@@ -97,6 +111,8 @@ export function settingsCard(view: SettingsCardData): AdaptiveCardJson {
       snoozeUntil: str(v.snoozeUntil),
       awayFrom: str(v.awayFrom),
       awayTo: str(v.awayTo),
+      skipDates: (v.skipDates ?? []).join(', '),
+      reminderAfterHours: v.reminderAfterHours ? String(v.reminderAfterHours) : 'off',
       defaultVisibility: v.defaultVisibility,
       answerPreference: str(v.answerPreference),
       language: v.language ?? 'auto',

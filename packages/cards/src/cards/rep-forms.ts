@@ -20,6 +20,8 @@ export function welcomeCard(view: WelcomeCardData): AdaptiveCardJson {
     name: plain(view.displayName),
     statsOn: view.countInTeamStats,
     statsText: label(view.locale, 'welcome.statsText', { k: view.k ?? 5 }),
+    checkInsOn: view.checkInsOn === true,
+    timeZone: plain(view.timeZone),
   });
 }
 
@@ -81,6 +83,11 @@ export function checkInData(view: CheckInCardData): object {
   const v = view.values ?? {};
   return {
     ...localeData(view.locale),
+    lead: view.reminder
+      ? label(view.locale, 'checkIn.reminder')
+      : view.scheduled
+        ? label(view.locale, 'checkIn.scheduled')
+        : '',
     intro: label(view.locale, 'checkIn.intro', { period: plain(view.periodLabel) }),
     errors: errorBlockData(view.errors),
     cadence: view.cadence,

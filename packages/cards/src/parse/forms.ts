@@ -184,6 +184,8 @@ export const settingsInputSchema = z.strictObject({
   quietHours: scheduleSchema.shape.quietHours,
   snoozeUntil: scheduleSchema.shape.snoozeUntil,
   outOfOffice: scheduleSchema.shape.outOfOffice,
+  skipDates: scheduleSchema.shape.skipDates,
+  reminderAfterHours: scheduleSchema.shape.reminderAfterHours,
   timeZone: personSchema.shape.timeZone,
   language: personSchema.shape.language,
   answerPreference: personSchema.shape.answerPreference,
@@ -191,11 +193,70 @@ export const settingsInputSchema = z.strictObject({
 });
 export type SettingsInput = z.output<typeof settingsInputSchema>;
 
-/** The settings card (`settings.save`) → schedule and person settings, validated by core's schemas. */
-export function parseSettingsForm(data: Submitted): ParseResult<SettingsInput> {
+/** What the welcome card's check-in offer changes: check-ins on, on the chosen days at the chosen time. */
+export const scheduleOptInSchema = settingsInputSchema
+  .pick({ enabled: true, cadence: true, checkInDays: true, checkInTime: true })
+  .extend({ enabled: z.literal(true), checkInDays: scheduleSchema.shape.checkInDays.min(1) });
+export type ScheduleOptIn = z.output<typeof scheduleOptInSchema>;
+
+/** What a `settings.save` submission changes: every setting from the settings card, or the welcome card's opt-in. */
+export type SettingsUpdate = Partial<SettingsInput>;
+
+/** Marks the welcome card's check-in offer in `settings.save` data (`data.form`). */
+export const SCHEDULE_OPT_IN_FORM = 'schedule-opt-in';
+
+/** "1,3,5" (a multi-select's value) → [1, 3, 5]; anything else goes to zod as it is. */
+function weekdays(data: Submitted): unknown {
+  const days = field(data, 'checkInDays');
+  return typeof days === 'string' ? days.split(',').map((d) => (/^\d$/.test(d) ? Number(d) : d)) : (days ?? []);
+}
+
+/** Skip dates typed as a list (commas, spaces, 、 or new lines; 2026/12/29 is read as 2026-12-29) plus a picked one. */
+export function skipDatesOf(data: Submitted): unknown {
+  const typed = field(data, 'skipDates');
+  const added = field(data, 'skipDateAdd');
+  if (typed !== undefined && typeof typed !== 'string') return typed;
+  const dates = (typed ?? '')
+    .split(/[\s,、，;]+/)
+    .filter((d) => d !== '')
+    .map((d) => {
+      const m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(d);
+      return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : d;
+    });
+  if (added !== undefined) dates.push(added as string);
+  return [...new Set(dates)].sort();
+}
+
+/** The reminder choice: 'off' (or nothing) is no reminder, '4' is 4 hours; anything else goes to zod. */
+function reminderHours(data: Submitted): unknown {
+  const value = field(data, 'reminderAfterHours');
+  if (value === undefined || value === 'off') return null;
+  return typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : value;
+}
+
+/**
+ * The welcome card's check-in offer (`settings.save` with `form: 'schedule-opt-in'`): turns check-ins on, on
+ * the chosen days at the chosen time, and changes nothing else (time zone, privacy and language stay).
+ */
+export function parseScheduleOptIn(data: Submitted): ParseResult<ScheduleOptIn> {
+  return attempt(() =>
+    parseInput(scheduleOptInSchema, {
+      enabled: true,
+      cadence: 'daily',
+      checkInDays: weekdays(data),
+      checkInTime: field(data, 'checkInTime'),
+    }),
+  );
+}
+
+/**
+ * A `settings.save` submission → what to change, validated by core's schemas: every schedule and person setting
+ * from the settings card, or only the check-in schedule from the welcome card's offer (`form: 'schedule-opt-in'`).
+ */
+export function parseSettingsForm(data: Submitted): ParseResult<SettingsUpdate> {
+  if (data.form === SCHEDULE_OPT_IN_FORM) return parseScheduleOptIn(data);
   return attempt(() => {
     const timeZone = field(data, 'timeZone');
-    const days = field(data, 'checkInDays');
     const quietStart = field(data, 'quietStart');
     const quietEnd = field(data, 'quietEnd');
     const awayFrom = field(data, 'awayFrom');
@@ -210,12 +271,13 @@ export function parseSettingsForm(data: Submitted): ParseResult<SettingsInput> {
     return parseInput(settingsInputSchema, {
       enabled: toggle(data, 'enabled'),
       cadence: field(data, 'cadence'),
-      checkInDays:
-        typeof days === 'string' ? days.split(',').map((d) => (/^\d$/.test(d) ? Number(d) : d)) : (days ?? []),
+      checkInDays: weekdays(data),
       checkInTime: field(data, 'checkInTime'),
       quietHours: quietStart === undefined && quietEnd === undefined ? null : { start: quietStart, end: quietEnd },
       snoozeUntil,
       outOfOffice: awayFrom === undefined && awayTo === undefined ? [] : [{ from: awayFrom, to: awayTo ?? awayFrom }],
+      skipDates: skipDatesOf(data),
+      reminderAfterHours: reminderHours(data),
       timeZone,
       language: language === 'auto' || language === undefined ? null : language,
       answerPreference: field(data, 'answerPreference') ?? null,
