@@ -128,6 +128,43 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 3,
+    name: 'scheduler scans: delivery subject, anonymity and due time; next-step due dates',
+    statements(t, dialect) {
+      const key = sql.raw(dialect === 'postgres' ? 'TEXT COLLATE "C"' : 'TEXT');
+      const pg = dialect === 'postgres';
+      // Reads a field of the stored JSON (text, or NULL when absent).
+      const field = (path: string[]) =>
+        pg ? sql`(data::jsonb #>> ${`{${path.join(',')}}`})` : sql`json_extract(data, ${`$.${path.join('.')}`})`;
+      const deliveries = t.t('deliveries');
+      // Rows written before v3 kept anonymity in `periodKey: 'anonymous'`: give them the two new fields.
+      const anonymous = sql`(${field(['periodKey'])} = 'anonymous')`;
+      const fill = pg
+        ? sql`(data::jsonb || jsonb_build_object('subjectId', NULL, 'anonymous', COALESCE(${anonymous}, false),
+            'periodKey', CASE WHEN ${anonymous} THEN NULL ELSE data::jsonb -> 'periodKey' END))::text`
+        : sql`json_set(data, '$.subjectId', NULL, '$.anonymous',
+            json(CASE WHEN COALESCE(${anonymous}, 0) THEN 'true' ELSE 'false' END),
+            '$.periodKey', CASE WHEN COALESCE(${anonymous}, 0) THEN NULL ELSE ${field(['periodKey'])} END)`;
+      return [
+        sql`ALTER TABLE ${deliveries} ADD COLUMN subject_id ${key}`,
+        sql`ALTER TABLE ${deliveries} ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0`,
+        sql`ALTER TABLE ${deliveries} ADD COLUMN due_at ${key}`,
+        sql`UPDATE ${deliveries} SET data = ${fill} WHERE ${field(['anonymous'])} IS NULL`,
+        sql`UPDATE ${deliveries} SET due_at = ${field(['dueAt'])}, anonymous = CASE WHEN ${field(['anonymous'])} = ${
+          pg ? sql`'true'` : sql`1`
+        } THEN 1 ELSE 0 END`,
+        // The queue's due scan and the reminder scan, across tenants.
+        sql`CREATE INDEX ${t.index('deliveries_due')} ON ${deliveries} (status, due_at, id, tenant_id)`,
+        sql`ALTER TABLE ${t.t('logs')} ADD COLUMN next_step_due ${key}`,
+        sql`UPDATE ${t.t('logs')} SET next_step_due = ${field(['nextStep', 'dueDate'])}
+          WHERE ${field(['nextStep', 'dueDate'])} IS NOT NULL`,
+        // Partial: only logs with a due date are indexed, so writing the other logs costs nothing more.
+        sql`CREATE INDEX ${t.index('logs_next_step_due')} ON ${t.t('logs')} (next_step_due, tenant_id, id)
+          WHERE next_step_due IS NOT NULL`,
+      ];
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

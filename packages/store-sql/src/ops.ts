@@ -9,16 +9,19 @@ import {
   type DeliveryQuery,
   type InsightCountRow,
   type InsightCountsQuery,
+  type LocalDate,
   type LogQuery,
   type ManagerAssignment,
   type ManagerReply,
   type Membership,
   type Outcome,
+  type PendingDeliveryQuery,
   type Person,
   ReboundError,
   type RejectionLog,
   type ReplyQuery,
   type Schedule,
+  type SentDeliveryQuery,
   type Share,
   type ShareQuery,
   type StoreOps,
@@ -27,6 +30,7 @@ import {
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { CompiledStatements } from './compiled';
 import type { SqlDialectName } from './config';
+import { CrossTenantScans } from './delivery-ops';
 import { insightCountsQuery, toInsightRow } from './insight-counts';
 import { applyToRollup } from './rollup';
 import { firstRecord, PRIMARY_KEYS, type RecordTable, type Row, records, rowOf } from './rows';
@@ -77,6 +81,11 @@ export class SqlOps implements StoreOps {
 
   private get t() {
     return this.ctx.tables;
+  }
+
+  /** The scheduler's cross-tenant scans (delivery-ops.ts). */
+  private get scans() {
+    return new CrossTenantScans(this.db, this.ctx.tables);
   }
 
   private async rows<R = DataRow>(query: RawBuilder<R>): Promise<R[]> {
@@ -393,6 +402,22 @@ export class SqlOps implements StoreOps {
     return records(
       await this.rows(sql`SELECT data FROM ${this.t.t('schedules')} WHERE enabled = 1 ORDER BY tenant_id, person_id`),
     );
+  }
+
+  listAllTeams(): Promise<Team[]> {
+    return this.scans.listAllTeams();
+  }
+
+  listLogsWithNextStepDue(fromDate: LocalDate, toDate: LocalDate): Promise<RejectionLog[]> {
+    return this.scans.listLogsWithNextStepDue(fromDate, toDate);
+  }
+
+  listPendingDeliveries(query: PendingDeliveryQuery): Promise<Delivery[]> {
+    return this.scans.listPendingDeliveries(query);
+  }
+
+  listSentDeliveries(query: SentDeliveryQuery): Promise<Delivery[]> {
+    return this.scans.listSentDeliveries(query);
   }
 
   getConversationRef(tenantId: string, id: string): Promise<ConversationRef | null> {

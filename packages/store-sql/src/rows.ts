@@ -56,6 +56,7 @@ export const rowOf = {
     has_discovery: flag(typeof l.discovery === 'string' && l.discovery !== ''),
     follow_up: flag(l.nextStep !== undefined && l.nextStep !== null && l.nextStep.kind !== 'none'),
     reason: l.reason,
+    next_step_due: l.nextStep?.dueDate ?? null,
     data: json(l),
   }),
   outcome: (o: Outcome): Row => ({
@@ -120,6 +121,9 @@ export const rowOf = {
     team_id: d.teamId ?? null,
     item_id: d.itemId ?? null,
     owner_id: d.ownerId ?? null,
+    subject_id: d.subjectId ?? null,
+    anonymous: flag(d.anonymous === true),
+    due_at: d.dueAt,
     created_at: d.createdAt,
     data: json(d),
   }),

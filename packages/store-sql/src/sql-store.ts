@@ -292,6 +292,8 @@ const STORE_OPS_METHODS = [
   'getSchedule',
   'putSchedule',
   'listEnabledSchedules',
+  'listAllTeams',
+  'listLogsWithNextStepDue',
   'getConversationRef',
   'findConversationRefs',
   'putConversationRef',
@@ -300,6 +302,8 @@ const STORE_OPS_METHODS = [
   'createDelivery',
   'updateDelivery',
   'listDeliveries',
+  'listPendingDeliveries',
+  'listSentDeliveries',
   'insightCounts',
   'deletePersonData',
 ] as const satisfies readonly (keyof StoreOps)[];
@@ -324,6 +328,15 @@ function guard(ops: SqlOps, mapError: (error: unknown) => unknown): StoreOps {
   return out as unknown as StoreOps;
 }
 
+/** Scans of every tenant: they take no tenant's lock (their arguments are dates and queries, not tenants). */
+const CROSS_TENANT: ReadonlySet<string> = new Set([
+  'listEnabledSchedules',
+  'listAllTeams',
+  'listLogsWithNextStepDue',
+  'listPendingDeliveries',
+  'listSentDeliveries',
+]);
+
 /** The tenant a StoreOps call is about: its first argument, or that argument's `tenantId`. */
 function tenantOf(args: readonly unknown[]): string | undefined {
   const first = args[0];
@@ -338,7 +351,7 @@ function tenantLocked(ops: SqlOps, lock: (tenantId: string) => Promise<void>): S
   for (const name of STORE_OPS_METHODS) {
     const method = ops[name] as (...args: unknown[]) => Promise<unknown>;
     out[name] = async (...args: unknown[]) => {
-      const tenantId = tenantOf(args);
+      const tenantId = CROSS_TENANT.has(name) ? undefined : tenantOf(args);
       if (tenantId !== undefined) await lock(tenantId);
       return method.apply(ops, args);
     };

@@ -52,7 +52,15 @@ export const deliverySchema = z.strictObject({
   itemKind: itemKindSchema.nullable(),
   itemId: idSchema.nullable(),
   ownerId: idSchema.nullable(),
+  /** The period a scheduled send is about (a local date or ISO week), or null. */
   periodKey: z.string().max(40).nullable(),
+  /**
+   * The record the message is about besides the item: the reply (`reply`), the manager request
+   * (`manager-request`), the rep who asked for support (`support-requested`). Null otherwise.
+   */
+  subjectId: idSchema.nullable().default(null),
+  /** Post without the author's name (team stories shared anonymously). */
+  anonymous: z.boolean().default(false),
   messageId: z.string().max(500).nullable(),
   status: z.enum(DELIVERY_STATUSES),
   attempts: z.number().int().min(0),

@@ -66,7 +66,9 @@ export async function notify(
     itemKind: args.itemKind ?? null,
     itemId: args.itemId ?? null,
     ownerId: args.ownerId ?? null,
-    periodKey: args.anonymous ? 'anonymous' : null,
+    periodKey: null,
+    subjectId: args.subjectId ?? null,
+    anonymous: args.anonymous ?? false,
     messageId: null,
     status: 'pending',
     attempts: 0,
@@ -76,15 +78,23 @@ export async function notify(
     updatedAt: now,
   };
   await tx.createDelivery(delivery);
+  return notificationFromDelivery(delivery);
+}
+
+/**
+ * What a host must send for a stored delivery: the same `Notification` the use case returned, rebuilt from
+ * the outbox row alone, so a queue can send any pending delivery after a restart.
+ */
+export function notificationFromDelivery(d: Delivery): Notification {
   return {
-    deliveryId: delivery.id,
-    kind: delivery.kind,
-    recipientId: delivery.recipientId,
-    teamId: delivery.teamId,
-    itemKind: delivery.itemKind,
-    itemId: delivery.itemId,
-    anonymous: args.anonymous ?? false,
-    subjectId: args.subjectId ?? null,
+    deliveryId: d.id,
+    kind: d.kind,
+    recipientId: d.recipientId,
+    teamId: d.teamId,
+    itemKind: d.itemKind,
+    itemId: d.itemId,
+    anonymous: d.anonymous ?? false,
+    subjectId: d.subjectId ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../calendar/calendar';
 import { ReboundError } from '../errors';
 import type { CheckIn } from '../records/check-in';
 import type { ConversationRef, Delivery } from '../records/delivery';
@@ -55,6 +56,11 @@ function firstAtOrAfter(sorted: readonly RejectionLog[], instant: string): numbe
   return lo;
 }
 
+/** Deliveries by `dueAt`, then id, then tenant: the order of the cross-tenant scans. */
+function byDue(a: Pick<Delivery, 'dueAt' | 'id' | 'tenantId'>, b: Pick<Delivery, 'dueAt' | 'id' | 'tenantId'>): number {
+  return compare(a.dueAt, b.dueAt) || compare(a.id, b.id) || compare(a.tenantId, b.tenantId);
+}
+
 function inRange(value: string, from?: string, to?: string): boolean {
   return (from === undefined || value >= from) && (to === undefined || value < to);
 }
@@ -78,8 +84,9 @@ export function createMemoryStore(): Store {
   const logsByTime = new Map<string, RejectionLog[]>();
   // Keyed by the stored log object itself: a replaced log is a new object, so it can never read stale bits.
   const outcomeKindsOfLog = new WeakMap<RejectionLog, number>();
-  const logs = new Table<RejectionLog>({ author: (l) => k(l.tenantId, l.authorId) }, (l) =>
-    logsByTime.delete(k(l.tenantId, l.authorId)),
+  const logs = new Table<RejectionLog>(
+    { author: (l) => k(l.tenantId, l.authorId), nextStepDue: (l) => l.nextStep?.dueDate ?? null },
+    (l) => logsByTime.delete(k(l.tenantId, l.authorId)),
   );
   const outcomes = new Table<Outcome>(
     { log: (o) => k(o.tenantId, o.logId), author: (o) => k(o.tenantId, o.authorId) },
@@ -146,6 +153,8 @@ export function createMemoryStore(): Store {
     recipient: (d) => (d.recipientId ? k(d.tenantId, d.recipientId) : null),
     team: (d) => (d.teamId ? k(d.tenantId, d.teamId) : null),
     tenant: (d) => d.tenantId,
+    // The cross-tenant scans: pending ones, and sent ones by kind.
+    scan: (d) => (d.status === 'pending' ? 'pending' : d.status === 'sent' ? `sent:${d.kind}` : null),
   });
 
   type Journal = Array<() => void>;
@@ -309,6 +318,25 @@ export function createMemoryStore(): Store {
     async listEnabledSchedules() {
       return schedules.lookup('enabled', 'yes');
     },
+    async listAllTeams() {
+      return [...teams.values()].sort((a, b) => compare(a.tenantId, b.tenantId) || compare(a.id, b.id));
+    },
+    async listLogsWithNextStepDue(fromDate, toDate) {
+      const found: RejectionLog[] = [];
+      const days = fromDate <= toDate ? daysBetween(fromDate, toDate) : -1;
+      if (days > 400) {
+        for (const l of logs.values()) {
+          const due = l.nextStep?.dueDate;
+          if (due !== undefined && due >= fromDate && due <= toDate) found.push(l);
+        }
+      } else {
+        for (let i = 0; i <= days; i++) found.push(...logs.lookup('nextStepDue', addDays(fromDate, i)));
+      }
+      return found.sort(
+        (a, b) =>
+          compare(a.nextStep!.dueDate!, b.nextStep!.dueDate!) || compare(a.tenantId, b.tenantId) || compare(a.id, b.id),
+      );
+    },
     async getConversationRef(tenantId, id) {
       return conversationRefs.get(k(tenantId, id)) ?? null;
     },
@@ -372,6 +400,20 @@ export function createMemoryStore(): Store {
             (query.status === undefined || d.status === query.status),
         )
         .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+    },
+    async listPendingDeliveries(query) {
+      const after = query.after;
+      const rows = deliveries
+        .lookup('scan', 'pending')
+        .filter((d) => d.dueAt <= query.dueBy && (!after || byDue(d, after) > 0))
+        .sort(byDue);
+      return rows.slice(0, Math.max(0, Math.floor(query.limit)));
+    },
+    async listSentDeliveries(query) {
+      return deliveries
+        .lookup('scan', `sent:${query.kind}`)
+        .filter((d) => d.dueAt >= query.from && d.dueAt < query.to)
+        .sort(byDue);
     },
     async insightCounts(query) {
       const out: InsightCountRow[] = [];

@@ -2,7 +2,7 @@ import type { CheckIn } from '../records/check-in';
 import type { ConversationRef, Delivery, DeliveryKind } from '../records/delivery';
 import type { Cadence, OutcomeKind, ReasonCategory } from '../records/enums';
 import type { Person } from '../records/person';
-import type { Instant } from '../records/primitives';
+import type { Instant, LocalDate } from '../records/primitives';
 import type { Outcome, RejectionLog } from '../records/rejection-log';
 import type { ManagerReply, Schedule, Share } from '../records/share';
 import type { ManagerAssignment, Membership, Team } from '../records/team';
@@ -61,6 +61,23 @@ export interface DeliveryQuery {
   teamId?: string;
   kind?: DeliveryKind;
   status?: Delivery['status'];
+}
+
+/**
+ * Pending deliveries of every tenant that are due: `dueAt <= dueBy`, oldest `dueAt` first (ties by id, then
+ * tenant), at most `limit`. `after` continues a scan after the last delivery of the previous page.
+ */
+export interface PendingDeliveryQuery {
+  dueBy: Instant;
+  limit: number;
+  after?: Pick<Delivery, 'tenantId' | 'id' | 'dueAt'>;
+}
+
+/** Sent deliveries of one kind, every tenant, with `dueAt` in [from, to), oldest `dueAt` first (ties by id). */
+export interface SentDeliveryQuery {
+  kind: DeliveryKind;
+  from: Instant;
+  to: Instant;
 }
 
 /** Counts for team insights over the half-open range [from, to). */
@@ -142,6 +159,13 @@ export interface StoreOps {
   putSchedule(schedule: Schedule): Promise<void>;
   /** Enabled schedules of every tenant (the scheduler's scan). */
   listEnabledSchedules(): Promise<Schedule[]>;
+  /** Teams of every tenant (the scheduler's digest scan), by tenant then id. */
+  listAllTeams(): Promise<Team[]>;
+  /**
+   * Logs of every tenant whose next step has a due date in [fromDate, toDate], both included (the
+   * scheduler's next-step reminder scan), by due date, then tenant and id.
+   */
+  listLogsWithNextStepDue(fromDate: LocalDate, toDate: LocalDate): Promise<RejectionLog[]>;
 
   getConversationRef(tenantId: string, id: string): Promise<ConversationRef | null>;
   findConversationRefs(tenantId: string, query: ConversationRefQuery): Promise<ConversationRef[]>;
@@ -154,6 +178,10 @@ export interface StoreOps {
   /** Replaces an existing delivery by id. */
   updateDelivery(delivery: Delivery): Promise<void>;
   listDeliveries(tenantId: string, query: DeliveryQuery): Promise<Delivery[]>;
+  /** Pending deliveries of every tenant that are due (the delivery queue's scan). */
+  listPendingDeliveries(query: PendingDeliveryQuery): Promise<Delivery[]>;
+  /** Sent deliveries of every tenant (the check-in reminder scan). */
+  listSentDeliveries(query: SentDeliveryQuery): Promise<Delivery[]>;
 
   /** Aggregated in the store (SQL `GROUP BY`), never by handing every log to the caller. */
   insightCounts(query: InsightCountsQuery): Promise<InsightCountRow[]>;

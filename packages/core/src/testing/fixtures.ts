@@ -143,6 +143,8 @@ export function aDelivery(o: Partial<Delivery> & Pick<Delivery, 'id' | 'key'>): 
     itemId: null,
     ownerId: null,
     periodKey: null,
+    subjectId: null,
+    anonymous: false,
     messageId: null,
     status: 'pending',
     attempts: 0,

@@ -339,6 +339,98 @@ export function runStoreContract(t: TestApi, factory: StoreFactory<Store>): void
       });
     });
 
+    describe('scans of every tenant for the scheduler and the delivery queue', () => {
+      it('lists due pending deliveries of every tenant, oldest first, up to a limit, and continues after one', async (s) => {
+        await s.createDelivery(aDelivery({ id: 'd3', key: 'k3', dueAt: at(3) }));
+        await s.createDelivery(aDelivery({ id: 'd1', key: 'k1', dueAt: at(1) }));
+        await s.createDelivery(aDelivery({ tenantId: B, id: 'd2', key: 'k2', dueAt: at(2) }));
+        await s.createDelivery(aDelivery({ tenantId: B, id: 'd1', key: 'k1b', dueAt: at(1) }));
+        await s.createDelivery(aDelivery({ id: 'later', key: 'k4', dueAt: at(9) }));
+        await s.createDelivery(aDelivery({ id: 'sent', key: 'k5', dueAt: at(1), status: 'sent' }));
+        await s.createDelivery(aDelivery({ id: 'skipped', key: 'k6', dueAt: at(1), status: 'skipped' }));
+        const page = async (q: Parameters<Store['listPendingDeliveries']>[0]) =>
+          (await s.listPendingDeliveries(q)).map((d) => `${d.tenantId}/${d.id}`);
+        expect(await page({ dueBy: at(3), limit: 10 })).toEqual([
+          'tenant-a/d1',
+          'tenant-b/d1',
+          'tenant-b/d2',
+          'tenant-a/d3',
+        ]);
+        expect(await page({ dueBy: at(3), limit: 2 })).toEqual(['tenant-a/d1', 'tenant-b/d1']);
+        expect(await page({ dueBy: at(3), limit: 2, after: { tenantId: B, id: 'd1', dueAt: at(1) } })).toEqual([
+          'tenant-b/d2',
+          'tenant-a/d3',
+        ]);
+        expect(await page({ dueBy: at(2, 8), limit: 10 })).toEqual(['tenant-a/d1', 'tenant-b/d1']);
+        expect(await page({ dueBy: at(3), limit: 0 })).toEqual([]);
+        // A delivery moved to a later due time (a retry with backoff) leaves the scan until then.
+        const first = (await s.getDelivery(A, 'd1'))!;
+        await s.updateDelivery({ ...first, dueAt: at(5), attempts: 1 });
+        expect(await page({ dueBy: at(3), limit: 10 })).toEqual(['tenant-b/d1', 'tenant-b/d2', 'tenant-a/d3']);
+        expect((await page({ dueBy: at(5), limit: 10 })).at(-1)).toBe('tenant-a/d1');
+      });
+
+      it('lists sent deliveries of one kind in [from, to) across tenants', async (s) => {
+        await s.createDelivery(aDelivery({ id: 'a', key: 'ka', status: 'sent', dueAt: at(2) }));
+        await s.createDelivery(aDelivery({ tenantId: B, id: 'b', key: 'kb', status: 'sent', dueAt: at(3) }));
+        await s.createDelivery(aDelivery({ id: 'edge', key: 'ke', status: 'sent', dueAt: at(4) }));
+        await s.createDelivery(aDelivery({ id: 'before', key: 'kx', status: 'sent', dueAt: at(1, 8) }));
+        await s.createDelivery(aDelivery({ id: 'pending', key: 'kp', dueAt: at(2) }));
+        await s.createDelivery(aDelivery({ id: 'digest', key: 'kd', kind: 'digest', status: 'sent', dueAt: at(2) }));
+        const found = await s.listSentDeliveries({ kind: 'check-in', from: at(1, 9), to: at(4) });
+        expect(found.map((d) => `${d.tenantId}/${d.id}`)).toEqual(['tenant-a/a', 'tenant-b/b']);
+        expect((await s.listSentDeliveries({ kind: 'digest', from: at(1), to: at(9) })).map((d) => d.id)).toEqual([
+          'digest',
+        ]);
+      });
+
+      it('keeps a delivery’s subject and anonymity', async (s) => {
+        const d = aDelivery({ id: 'story', key: 'team-story:s1:team:t1', kind: 'team-story', anonymous: true });
+        const reply = aDelivery({ id: 'reply', key: 'reply:r1:rep-1', kind: 'reply', subjectId: 'r1' });
+        await s.createDelivery(d);
+        await s.createDelivery(reply);
+        expect(await s.getDelivery(A, 'story')).toEqual(d);
+        expect((await s.listPendingDeliveries({ dueBy: at(30), limit: 5 })).find((x) => x.id === 'reply')).toEqual(
+          reply,
+        );
+      });
+
+      it('lists logs of every tenant whose next step is due within the dates, both ends included', async (s) => {
+        const step = (dueDate?: string) => ({
+          kind: 'follow-up' as const,
+          note: 'call',
+          ...(dueDate ? { dueDate } : {}),
+        });
+        await s.putLog(aLog({ id: 'l1', authorId: 'rep-1', nextStep: step('2026-11-24') }));
+        await s.putLog(aLog({ tenantId: B, id: 'l2', authorId: 'rep-9', nextStep: step('2026-11-25') }));
+        await s.putLog(aLog({ id: 'l3', authorId: 'rep-1', nextStep: step('2026-11-26') }));
+        await s.putLog(aLog({ id: 'l4', authorId: 'rep-1', nextStep: step('2026-11-27') }));
+        await s.putLog(aLog({ id: 'no-date', authorId: 'rep-1', nextStep: step() }));
+        await s.putLog(aLog({ id: 'no-step', authorId: 'rep-1' }));
+        const ids = async (from: string, to: string) =>
+          (await s.listLogsWithNextStepDue(from, to)).map((l) => `${l.tenantId}/${l.id}`);
+        expect(await ids('2026-11-24', '2026-11-26')).toEqual(['tenant-a/l1', 'tenant-b/l2', 'tenant-a/l3']);
+        expect(await ids('2026-11-27', '2026-11-27')).toEqual(['tenant-a/l4']);
+        expect(await ids('2026-11-28', '2026-11-24')).toEqual([]);
+        // Moving the due date moves the log in the scan; erasing the author removes it.
+        await s.putLog(aLog({ id: 'l1', authorId: 'rep-1', nextStep: step('2026-12-01') }));
+        expect(await ids('2026-11-24', '2026-11-24')).toEqual([]);
+        await s.deletePersonData(A, 'rep-1');
+        expect(await ids('2026-11-01', '2026-12-31')).toEqual(['tenant-b/l2']);
+      });
+
+      it('lists the teams of every tenant', async (s) => {
+        await s.putTeam(aTeam({ id: 't2' }));
+        await s.putTeam(aTeam({ tenantId: B, id: 't1' }));
+        await s.putTeam(aTeam({ id: 't1' }));
+        expect((await s.listAllTeams()).map((t) => `${t.tenantId}/${t.id}`)).toEqual([
+          'tenant-a/t1',
+          'tenant-a/t2',
+          'tenant-b/t1',
+        ]);
+      });
+    });
+
     describe('insight counts', () => {
       async function seed(s: Store) {
         await s.putTeam(aTeam({ id: 't1' }));
