@@ -10,5 +10,15 @@ export * from './rules/replies/index';
 export * from './rules/signals/index';
 export * from './rules/tone/index';
 export * from './scheduling/index';
+export { MAX_DUE_DELIVERIES } from './service/host';
 export * from './service/index';
+export { notificationFromDelivery } from './service/notifications';
+export {
+  DEFAULT_LOOKBACK_HOURS,
+  MAX_LOOKBACK_HOURS,
+  type PlanResult,
+  SCHEDULED_KINDS,
+  type ScheduledKind,
+} from './service/scheduler';
+export { isoWeekSchema, mondayOfIsoWeek, type TeamDigest } from './service/scheduler-digest';
 export * from './store/index';

@@ -9,6 +9,7 @@ import { type Catalogs, guidanceUseCases } from './guidance';
 import { hostOperations } from './host';
 import { itemUseCases } from './items';
 import { peopleUseCases, syncOrgChart } from './people';
+import { schedulerOperations } from './scheduler';
 import { viewUseCases } from './views';
 
 export const supportContactSchema = z.strictObject({
@@ -62,6 +63,11 @@ export function createRebound(options: ReboundOptions) {
     ...guidanceUseCases(ctx, options.catalogs ?? {}),
     /** Operations for the delivering host (the bot); not for people. */
     host: hostOperations(ctx),
+    /**
+     * The scheduler: `plan({ now?, lookbackHours? })` writes one pending delivery per due check-in, reminder
+     * and digest. Run it on a timer (every minute or so) in one or more processes; it never plans twice.
+     */
+    scheduler: schedulerOperations(ctx),
     /** Administrative operations; the host decides who may call them. */
     admin: {
       syncOrgChart: (tenantId: unknown, chart: unknown) => syncOrgChart(ctx, tenantId, chart),

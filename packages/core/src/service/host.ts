@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { parseInput } from '../errors';
-import { type ConversationRef, conversationRefSchema, type Delivery } from '../records/delivery';
-import { idSchema, tenantIdSchema } from '../records/primitives';
+import { type ConversationRef, conversationRefSchema, type Delivery, deliverySchema } from '../records/delivery';
+import type { Cadence } from '../records/enums';
+import { idSchema, instantSchema, tenantIdSchema } from '../records/primitives';
 import type { Team } from '../records/team';
 import { asReboundError, notFound, type ServiceContext } from './context';
+import { type Notification, notificationFromDelivery } from './notifications';
+import { isoWeekSchema, type TeamDigest, teamDigest } from './scheduler-digest';
 
 const saveConversationInput = z.strictObject({
   kind: z.enum(['personal', 'channel']),
@@ -15,7 +18,26 @@ const saveConversationInput = z.strictObject({
 });
 
 const sentInput = z.strictObject({ messageId: z.string().max(500).nullable(), conversationRefId: idSchema.nullable() });
-const failedInput = z.strictObject({ error: z.string().max(500), final: z.boolean() });
+const failedInput = z.strictObject({
+  error: z.string().max(500),
+  final: z.boolean(),
+  /** For a failure that is not final: when to try again (the due scan picks the delivery up then). */
+  retryAt: instantSchema.optional(),
+});
+const skippedInput = z.union([
+  z.string().max(500),
+  z.strictObject({ reason: z.string().max(500) }).transform((r) => r.reason),
+]);
+/** The most deliveries one due scan returns. */
+export const MAX_DUE_DELIVERIES = 1000;
+const dueInput = z
+  .strictObject({
+    now: instantSchema.optional(),
+    limit: z.number().int().min(1).max(MAX_DUE_DELIVERIES).default(100),
+    /** The last delivery of the previous page, to continue the scan after it. */
+    after: z.strictObject({ tenantId: tenantIdSchema, id: idSchema, dueAt: instantSchema }).optional(),
+  })
+  .default({ limit: 100 });
 
 /**
  * Operations for the host that delivers messages (the Teams bot): where people and channels can be reached, and
@@ -128,14 +150,94 @@ export function hostOperations(ctx: ServiceContext) {
       return updateAttempt(tenantId, deliveryId, (d) => ({ ...d, ...data, status: 'sent', lastError: null }));
     },
 
-    /** Records a failed attempt; `final` gives up on it (blocked, uninstalled). */
+    /**
+     * Records a failed attempt; `final` gives up on it (blocked, uninstalled). A failure that is not final
+     * with `retryAt` moves the delivery's `dueAt` there, so the due scan retries it then, restarts included.
+     */
     markFailed(tenantId: unknown, deliveryId: unknown, input: unknown): Promise<Delivery> {
       const data = parseInput(failedInput, input);
       return updateAttempt(tenantId, deliveryId, (d) => ({
         ...d,
         status: data.final ? 'failed' : d.status,
         lastError: data.error.slice(0, 500),
+        dueAt: !data.final && data.retryAt && d.status === 'pending' ? data.retryAt : d.dueAt,
       }));
+    },
+
+    /**
+     * Records that a pending delivery will not be sent (nothing to send any more: a digest below k, a check-in
+     * already answered), with the reason in `lastError`. A delivery that is no longer pending is left as it is.
+     * `reason` is a string or `{ reason }`.
+     */
+    markSkipped(tenantId: unknown, deliveryId: unknown, reason: unknown): Promise<Delivery> {
+      const tenant = parseInput(tenantIdSchema, tenantId);
+      const id = parseInput(idSchema, deliveryId);
+      const why = parseInput(skippedInput, reason);
+      return run(() =>
+        ctx.store.transaction(async (tx) => {
+          const d = await tx.getDelivery(tenant, id);
+          if (!d) throw notFound('item');
+          if (d.status !== 'pending') return d;
+          const updated: Delivery = { ...d, status: 'skipped', lastError: why, updatedAt: ctx.now() };
+          await tx.updateDelivery(updated);
+          return updated;
+        }),
+      );
+    },
+
+    /**
+     * Pending deliveries of every tenant due at `now` (default: the clock), oldest first, at most `limit`
+     * (default 100, at most 1000); `after` continues after the last one of a previous page.
+     */
+    dueDeliveries(input?: unknown): Promise<Delivery[]> {
+      const data = parseInput(dueInput, input);
+      return run(() =>
+        ctx.store.listPendingDeliveries({
+          dueBy: data.now ?? ctx.now(),
+          limit: data.limit,
+          ...(data.after ? { after: data.after } : {}),
+        }),
+      );
+    },
+
+    /** What to send for a stored delivery (the same `Notification` the use case returned when it wrote it). */
+    notificationOf(delivery: unknown): Notification {
+      return notificationFromDelivery(parseInput(deliverySchema, delivery));
+    },
+
+    /**
+     * A team's weekly digest for an ISO week (`periodKey` of a digest delivery): its insights for that week
+     * with k applied and the team's name, or null when fewer than k people contributed that week, or the team
+     * is gone (then nothing is posted: mark the delivery skipped).
+     */
+    digestFor(tenantId: unknown, teamId: unknown, periodKey: unknown): Promise<TeamDigest | null> {
+      const tenant = parseInput(tenantIdSchema, tenantId);
+      const team = parseInput(idSchema, teamId);
+      const week = parseInput(isoWeekSchema, periodKey);
+      return run(() => teamDigest(ctx.store, ctx.privacy.k, tenant, team, week));
+    },
+
+    /**
+     * Whether a check-in (or its reminder) is still to be sent: the rep exists, has check-ins on, and has not
+     * answered that period. Gives the period's cadence, or null when it should not be sent.
+     */
+    checkInStillWanted(
+      tenantId: unknown,
+      deliveryId: unknown,
+    ): Promise<{ cadence: Cadence; periodKey: string } | null> {
+      const tenant = parseInput(tenantIdSchema, tenantId);
+      const id = parseInput(idSchema, deliveryId);
+      return run(async () => {
+        const d = await ctx.store.getDelivery(tenant, id);
+        if (!d || (d.kind !== 'check-in' && d.kind !== 'check-in-reminder') || !d.recipientId || !d.periodKey) {
+          return null;
+        }
+        const schedule = await ctx.store.getSchedule(tenant, d.recipientId);
+        if (!schedule?.enabled || !(await ctx.store.getPerson(tenant, d.recipientId))) return null;
+        const cadence: Cadence = d.periodKey.includes('W') ? 'weekly' : 'daily';
+        const answered = await ctx.store.findCheckIn(tenant, d.recipientId, cadence, d.periodKey);
+        return answered ? null : { cadence, periodKey: d.periodKey };
+      });
     },
   };
 }
