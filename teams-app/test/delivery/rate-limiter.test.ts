@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createTeamsRateLimiter,
+  type LimiterClock,
+  type RateLimits,
+  type RateWindow,
+  TEAMS_RATE_LIMITS,
+} from '../../src/delivery/rate-limiter';
+
+/** A clock that only moves when told, with timers that fire in time order. */
+class ManualClock implements LimiterClock {
+  t = 0;
+  private timers: { at: number; seq: number; fire: () => void }[] = [];
+  private seq = 0;
+  now = (): number => this.t;
+  sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => this.timers.push({ at: this.t + ms, seq: this.seq++, fire: resolve }));
+
+  /** Fires timers in order until none is left (or `until` is reached), letting promises settle between. */
+  async run(until = Number.POSITIVE_INFINITY): Promise<void> {
+    for (;;) {
+      await settle();
+      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+      const next = this.timers[0];
+      if (!next || next.at > until) break;
+      this.timers.shift();
+      this.t = Math.max(this.t, next.at);
+      next.fire();
+    }
+    if (until !== Number.POSITIVE_INFINITY) this.t = Math.max(this.t, until);
+    await settle();
+  }
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Largest number of times in any half-open window [s, s + w). */
+function busiestWindow(times: number[], w: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while ((sorted[hi] as number) - (sorted[lo] as number) >= w) lo++;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+}
+
+function expectWithin(times: number[], windows: readonly RateWindow[]): void {
+  for (const w of windows) expect(busiestWindow(times, w.windowMs)).toBeLessThanOrEqual(w.limit);
+}
+
+describe('Teams rate limiter', () => {
+  it('lets a conversation have 7 in a second, the 8th one second after the first, and no 9th within 2 s', async () => {
+    const clock = new ManualClock();
+    const limiter = createTeamsRateLimiter({}, clock, { marginMs: 0 });
+    const granted: number[] = [];
+    for (let i = 0; i < 9; i++) void limiter.acquire('t1', 'c1').then(() => granted.push(clock.t));
+    await clock.run();
+    expect(granted).toEqual([0, 0, 0, 0, 0, 0, 0, 1000, 2000]);
+  });
+
+  it('keeps the per-hour budget of a conversation: the 1801st request waits for the first to be an hour old', async () => {
+    const clock = new ManualClock();
+    const limiter = createTeamsRateLimiter({ tenant: [{ limit: 10_000, windowMs: 1000 }] }, clock, { marginMs: 0 });
+    const granted: number[] = [];
+    for (let i = 0; i < 1801; i++) void limiter.acquire('t1', 'c1').then(() => granted.push(clock.t));
+    await clock.run();
+    expect(granted).toHaveLength(1801);
+    expectWithin(granted, TEAMS_RATE_LIMITS.conversation);
+    expect(granted[1800]).toBe(3_600_000);
+  });
+
+  it('gives other conversations of the tenant their turn while one conversation is held back by its own windows', async () => {
+    const clock = new ManualClock();
+    const limiter = createTeamsRateLimiter({}, clock, { marginMs: 0 });
+    const busy: number[] = [];
+    for (let i = 0; i < 100; i++) void limiter.acquire('t1', 'busy').then(() => busy.push(clock.t));
+    const quiet: number[] = [];
+    for (let i = 0; i < 40; i++) void limiter.acquire('t1', `quiet-${i}`).then(() => quiet.push(clock.t));
+    await clock.run(0);
+    // 50/s for the tenant: 7 of the busy conversation, then the 40 quiet ones at once.
+    expect(busy).toHaveLength(7);
+    expect(quiet).toHaveLength(40);
+    expect(quiet.every((t) => t === 0)).toBe(true);
+  });
+
+  it('spreads a tenant fan-out at the tenant rate, never more than the limit in any second', async () => {
+    const clock = new ManualClock();
+    const limiter = createTeamsRateLimiter({ tenant: [{ limit: 500, windowMs: 1000 }] }, clock, { marginMs: 0 });
+    const granted: number[] = [];
+    for (let i = 0; i < 2000; i++) void limiter.acquire('t1', `c${i}`).then(() => granted.push(clock.t));
+    await clock.run();
+    expect(granted).toHaveLength(2000);
+    expectWithin(granted, [{ limit: 500, windowMs: 1000 }]);
+    expect(Math.max(...granted)).toBe(3000);
+  });
+
+  it('adds the margin to every window', async () => {
+    const clock = new ManualClock();
+    const limiter = createTeamsRateLimiter({ conversation: [{ limit: 1, windowMs: 1000 }] }, clock, { marginMs: 25 });
+    const granted: number[] = [];
+    for (let i = 0; i < 3; i++) void limiter.acquire('t1', 'c1').then(() => granted.push(clock.t));
+    await clock.run();
+    expect(granted).toEqual([0, 1025, 2050]);
+  });
+
+  it('forgets conversations whose requests are older than every window, so 10k conversations cost little', async () => {
+    const clock = new ManualClock();
+    const limiter = createTeamsRateLimiter({ tenant: [{ limit: 100_000, windowMs: 1000 }] }, clock);
+    await Promise.all(Array.from({ length: 10_000 }, (_, i) => limiter.acquire('t1', `c${i}`)));
+    expect(limiter.size().conversations).toBe(10_000);
+    clock.t = 3_600_000 + 1000;
+    expect(limiter.size()).toEqual({ tenants: 0, conversations: 0 });
+  });
+
+  it('refuses windows that could never let anything through', () => {
+    expect(() => createTeamsRateLimiter({ tenant: [{ limit: 0, windowMs: 1000 }] })).toThrow(RangeError);
+    expect(() => createTeamsRateLimiter({ conversation: [] })).toThrow(RangeError);
+  });
+
+  it('never exceeds any window, for the tenant or a conversation, and serves every request (property)', async () => {
+    const limits: RateLimits = {
+      tenant: [
+        { limit: 5, windowMs: 100 },
+        { limit: 12, windowMs: 400 },
+      ],
+      conversation: [
+        { limit: 2, windowMs: 50 },
+        { limit: 3, windowMs: 200 },
+      ],
+    };
+    const arrival = fc.record({
+      at: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 1500 })),
+      tenant: fc.constantFrom('a', 'b'),
+      conversation: fc.constantFrom<string | null>('x', 'y', 'z', null),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(arrival, { minLength: 1, maxLength: 80 }), fc.integer({ min: 0, max: 10 }), async (arrivals, margin) => {
+        const clock = new ManualClock();
+        const limiter = createTeamsRateLimiter(limits, clock, { marginMs: margin });
+        const grants: { tenant: string; conversation: string | null; at: number }[] = [];
+        const sorted = [...arrivals].sort((p, q) => p.at - q.at);
+        for (const a of sorted) {
+          await clock.run(a.at);
+          void limiter.acquire(a.tenant, a.conversation).then(() =>
+            grants.push({ tenant: a.tenant, conversation: a.conversation, at: clock.t }),
+          );
+        }
+        await clock.run();
+        expect(grants).toHaveLength(arrivals.length);
+        const widen = (ws: readonly RateWindow[]) => ws.map((w) => ({ ...w, windowMs: w.windowMs + margin }));
+        for (const tenant of ['a', 'b']) {
+          const ofTenant = grants.filter((g) => g.tenant === tenant);
+          expectWithin(
+            ofTenant.map((g) => g.at),
+            widen(limits.tenant),
+          );
+          for (const conversation of ['x', 'y', 'z']) {
+            expectWithin(
+              ofTenant.filter((g) => g.conversation === conversation).map((g) => g.at),
+              widen(limits.conversation),
+            );
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
