@@ -419,6 +419,45 @@ describe('bad input', () => {
     const error = catchError(() => selectPrompts({ ...base, recentLogs: [log] } as never)) as ReboundError;
     expect(error.fields.map((f) => f.path)).toEqual(['recentLogs.0.askedWhy']);
   });
+
+  it('refuses a malformed field that selection reads, naming its path, whatever valid records come with it', () => {
+    const fine = [makeLog(), makeLog()];
+    const cases: [Record<string, unknown>, string, string][] = [
+      [
+        { recentLogs: [...fine, { ...makeLog(), occurredAt: '2026-11-31T10:00:00Z' }] },
+        'recentLogs.2.occurredAt',
+        'validation.instant',
+      ],
+      [
+        { recentCheckIns: [makeCheckIn(), { ...makeCheckIn(), pressure: 9 }] },
+        'recentCheckIns.1.pressure',
+        'validation.too-big',
+      ],
+      [
+        { recentCheckIns: [{ ...makeCheckIn(), answers: [{ promptId: '', answer: null }] }] },
+        'recentCheckIns.0.answers.0.promptId',
+        'validation.required',
+      ],
+      [
+        { trigger: { kind: 'log', log: { ...makeLog(), discovery: 'a\u0007b' } } },
+        'trigger.log.discovery',
+        'validation.control-characters',
+      ],
+      [{ recentlyAsked: [{ promptId: 'x', askedAt: 'yesterday' }] }, 'recentlyAsked.0.askedAt', 'validation.instant'],
+    ];
+    for (const [input, path, messageKey] of cases) {
+      const error = catchError(() => selectPrompts({ ...base, ...input } as never)) as ReboundError;
+      expect(isReboundError(error, 'validation')).toBe(true);
+      expect(error.fields.map((f) => [f.path, f.messageKey])).toEqual([[path, messageKey]]);
+    }
+  });
+
+  it('refuses unknown fields in a record, as the record schemas do', () => {
+    const error = catchError(() =>
+      selectPrompts({ ...base, recentCheckIns: [{ ...makeCheckIn(), mood: 'ok' }] } as never),
+    ) as ReboundError;
+    expect(error.fields.map((f) => [f.path, f.messageKey])).toEqual([['recentCheckIns.0', 'validation.unknown-field']]);
+  });
 });
 
 function catchError(fn: () => unknown): unknown {

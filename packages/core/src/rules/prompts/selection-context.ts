@@ -18,7 +18,7 @@ export const askedPromptSchema = z.strictObject({
   askedAt: instantSchema,
 });
 
-export const promptSelectionContextSchema = z.strictObject({
+const contextSchema = z.strictObject({
   /** The moment of selection (injected: core reads no clock). */
   now: instantSchema,
   /** The rep's IANA time zone: "today", "the last two days" and weeks are the rep's own. */
@@ -37,5 +37,16 @@ export const promptSelectionContextSchema = z.strictObject({
   /** How many prompts to choose: 2 for a check-in unless set; 1 after logging a rejection unless set. */
   count: z.number().int().min(1).max(3).optional(),
 });
+
+/**
+ * The context of `selectPrompts`: whole stored records, each checked against its core record schema, and
+ * unknown fields refused at every level. Compiled once (`z.compile`): on valid input zod runs a generated
+ * parser, about four times faster than walking the schema, which most of the time `selectPrompts` spent;
+ * on invalid input it falls back to the ordinary parse, so errors and their field paths are the same.
+ * `selection-context.test.ts` checks that both agree, value for value and issue for issue.
+ */
+export const promptSelectionContextSchema = z.compile(contextSchema);
+/** The same schema without the generated parser (tests compare the two; not exported from the package). */
+export const uncompiledSelectionContextSchema = contextSchema;
 export type PromptSelectionContext = z.input<typeof promptSelectionContextSchema>;
 export type ParsedSelectionContext = z.output<typeof promptSelectionContextSchema>;
