@@ -95,6 +95,25 @@ describe('bad input changes nothing', () => {
       ['viewPerson', hostileValue, (i) => rebound.viewPerson(as('peer'), i)],
       ['actor', corrupt({ tenantId: TENANT, personId: 'rep' }), (i) => rebound.logRejection(i, aRejection)],
       ['syncOrgChart', corrupt({ teams: [] }), (i) => rebound.admin.syncOrgChart(TENANT, i)],
+      [
+        'scheduler.plan',
+        corrupt({ now: '2026-11-24T00:00:00.000Z', lookbackHours: 3 }),
+        (i) => rebound.scheduler.plan(i),
+      ],
+      [
+        'host.dueDeliveries',
+        corrupt({ now: '2026-11-24T00:00:00.000Z', limit: 10 }),
+        (i) => rebound.host.dueDeliveries(i),
+      ],
+      ['host.digestFor week', hostileValue, (i) => rebound.host.digestFor(TENANT, 'tokyo', i)],
+      ['host.digestFor team', hostileValue, (i) => rebound.host.digestFor(TENANT, i, '2026-W48')],
+      ['host.markSkipped', corrupt({ reason: 'no longer wanted' }), (i) => rebound.host.markSkipped(TENANT, 'd-1', i)],
+      [
+        'host.markFailed',
+        corrupt({ error: '429', final: false, retryAt: '2026-11-24T00:05:00.000Z' }),
+        (i) => rebound.host.markFailed(TENANT, 'd-1', i),
+      ],
+      ['host.checkInStillWanted', hostileValue, (i) => rebound.host.checkInStillWanted(TENANT, i)],
     ];
 
     for (const [name, arbitrary, call] of calls) {

@@ -154,7 +154,7 @@ export function hostOperations(ctx: ServiceContext) {
      * Records a failed attempt; `final` gives up on it (blocked, uninstalled). A failure that is not final
      * with `retryAt` moves the delivery's `dueAt` there, so the due scan retries it then, restarts included.
      */
-    markFailed(tenantId: unknown, deliveryId: unknown, input: unknown): Promise<Delivery> {
+    async markFailed(tenantId: unknown, deliveryId: unknown, input: unknown): Promise<Delivery> {
       const data = parseInput(failedInput, input);
       return updateAttempt(tenantId, deliveryId, (d) => ({
         ...d,
@@ -169,7 +169,7 @@ export function hostOperations(ctx: ServiceContext) {
      * already answered), with the reason in `lastError`. A delivery that is no longer pending is left as it is.
      * `reason` is a string or `{ reason }`.
      */
-    markSkipped(tenantId: unknown, deliveryId: unknown, reason: unknown): Promise<Delivery> {
+    async markSkipped(tenantId: unknown, deliveryId: unknown, reason: unknown): Promise<Delivery> {
       const tenant = parseInput(tenantIdSchema, tenantId);
       const id = parseInput(idSchema, deliveryId);
       const why = parseInput(skippedInput, reason);
@@ -189,7 +189,7 @@ export function hostOperations(ctx: ServiceContext) {
      * Pending deliveries of every tenant due at `now` (default: the clock), oldest first, at most `limit`
      * (default 100, at most 1000); `after` continues after the last one of a previous page.
      */
-    dueDeliveries(input?: unknown): Promise<Delivery[]> {
+    async dueDeliveries(input?: unknown): Promise<Delivery[]> {
       const data = parseInput(dueInput, input);
       return run(() =>
         ctx.store.listPendingDeliveries({
@@ -210,7 +210,7 @@ export function hostOperations(ctx: ServiceContext) {
      * with k applied and the team's name, or null when fewer than k people contributed that week, or the team
      * is gone (then nothing is posted: mark the delivery skipped).
      */
-    digestFor(tenantId: unknown, teamId: unknown, periodKey: unknown): Promise<TeamDigest | null> {
+    async digestFor(tenantId: unknown, teamId: unknown, periodKey: unknown): Promise<TeamDigest | null> {
       const tenant = parseInput(tenantIdSchema, tenantId);
       const team = parseInput(idSchema, teamId);
       const week = parseInput(isoWeekSchema, periodKey);
@@ -221,7 +221,7 @@ export function hostOperations(ctx: ServiceContext) {
      * Whether a check-in (or its reminder) is still to be sent: the rep exists, has check-ins on, and has not
      * answered that period. Gives the period's cadence, or null when it should not be sent.
      */
-    checkInStillWanted(
+    async checkInStillWanted(
       tenantId: unknown,
       deliveryId: unknown,
     ): Promise<{ cadence: Cadence; periodKey: string } | null> {
