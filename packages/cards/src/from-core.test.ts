@@ -1,12 +1,33 @@
 import { createRequire } from 'node:module';
-import { type CheckIn, LOCALES, type RejectionLog, reviewTone, selectPrompts, suggestReplies } from '@rebound/core';
+import {
+  type CheckIn,
+  computeTeamInsights,
+  type InsightCountRow,
+  insightPeriod,
+  LOCALES,
+  OUTCOME_KINDS,
+  REASON_CATEGORIES,
+  type ReasonCategory,
+  type RejectionLog,
+  reviewTone,
+  selectPrompts,
+  suggestReplies,
+} from '@rebound/core';
 import { describe, expect, it } from 'vitest';
 import { managerNotificationCard } from './cards/manager';
+import { nextStepReminderCard } from './cards/reminders';
 import { checkInCard } from './cards/rep-forms';
 import { myItemsCard } from './cards/rep-views';
-import { teamStoryCard } from './cards/team';
-import { promptView, replySuggestionView, supportContactView, toneFindingView } from './from-core';
-import { checkInItemView, logItemView, myItemFromCheckIn, myItemFromLog, storyFromLog } from './item-views';
+import { digestCard, teamStoryCard } from './cards/team';
+import { digestFromInsights, promptView, replySuggestionView, supportContactView, toneFindingView } from './from-core';
+import {
+  checkInItemView,
+  logItemView,
+  myItemFromCheckIn,
+  myItemFromLog,
+  nextStepReminderFromLog,
+  storyFromLog,
+} from './item-views';
 import { checkInValuesFrom, logFormValuesFrom } from './parse/form-values';
 
 const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js');
@@ -166,5 +187,170 @@ describe('a form sent back keeps what was typed', () => {
     expect(
       checkInValuesFrom({ answer_0: 'fine', answer_1: '', pressure: '9', energy: '3' }, ['p1', 'p2']),
     ).toMatchObject({ answers: { p1: 'fine' }, pressure: undefined, energy: 3 });
+  });
+});
+
+/** One person's counts for a period, as the Store's `insightCounts` returns them. */
+function row(
+  personId: string,
+  reasons: Partial<Record<ReasonCategory, number>>,
+  o: { askedWhy?: number; discovery?: number; followUp?: number; reopened?: number } = {},
+): InsightCountRow {
+  const all = Object.fromEntries(REASON_CATEGORIES.map((r) => [r, reasons[r] ?? 0])) as Record<ReasonCategory, number>;
+  const outcomes = Object.fromEntries(OUTCOME_KINDS.map((k) => [k, 0])) as InsightCountRow['outcomes'];
+  outcomes.reopened = o.reopened ?? 0;
+  return {
+    teamId: 'team-a',
+    personId,
+    logs: Object.values(all).reduce((a, b) => a + b, 0),
+    askedWhy: o.askedWhy ?? 0,
+    discovery: o.discovery ?? 0,
+    followUp: o.followUp ?? 0,
+    reasons: all,
+    outcomes,
+    checkIns: 0,
+  };
+}
+
+describe('digest from core team insights', () => {
+  // Six reps: five met price and timing once each, asked why once, discovered once in two logs; one met a
+  // competitor twice. Only that one person stands behind the competitor figure.
+  const rows = [
+    ...['p1', 'p2', 'p3', 'p4', 'p5'].map((p, i) =>
+      row(p, { price: 1, timing: 1 }, { askedWhy: 1, discovery: i % 2, followUp: 2, reopened: i === 0 ? 1 : 0 }),
+    ),
+    row('p6', { competitor: 2 }, { askedWhy: 2, followUp: 1 }),
+  ];
+  const insights = computeTeamInsights({ teamId: 'team-a', rows, k: 5 });
+  const period = insightPeriod({
+    kind: 'week',
+    at: '2026-11-24T03:00:00Z',
+    timeZone: 'Asia/Tokyo',
+    fiscalYearStartMonth: 4,
+  });
+
+  it('shows the figures core shows: people, logs, and rates in percent', () => {
+    const digest = digestFromInsights(insights, { teamName: 'Tokyo Sales', locale: 'en', periodLabel: 'Week 48' });
+    expect(digest).toMatchObject({
+      teamName: 'Tokyo Sales',
+      periodLabel: 'Week 48',
+      k: 5,
+      participants: { value: 6, suppressed: false },
+      logs: { value: 12, suppressed: false },
+      askedWhyRate: { value: 58.3, suppressed: false },
+      discoveryRate: { value: 16.7, suppressed: false },
+      followUpRate: { value: 91.7, suppressed: false },
+    });
+    expect(digest.outcomes.reopened).toEqual({ value: 1, suppressed: false });
+    expect(digest.askedWhyTrend).toEqual([]);
+  });
+
+  it('keeps hidden what core hid: the one-person reason and its complementary cell, in a fixed order', () => {
+    const digest = digestFromInsights(insights, { teamName: 'Tokyo Sales', locale: 'en', periodLabel: 'Week 48' });
+    expect(digest.reasons.map((r) => r.category)).toEqual([...REASON_CATEGORIES]);
+    const byReason = Object.fromEntries(digest.reasons.map((r) => [r.category, r.count]));
+    expect(byReason.competitor).toEqual({ value: null, suppressed: true });
+    const hidden = digest.reasons.filter((r) => r.count.suppressed).map((r) => r.category);
+    // Subtracting the shown reasons from the shown total must not give the competitor count back.
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    for (const r of digest.reasons) {
+      const core = insights.figures.reasons[r.category];
+      expect(r.count.suppressed).toBe(core.hidden !== null);
+      if (!r.count.suppressed) expect(r.count.value).toBe(core.count);
+    }
+    const text = JSON.stringify(digestCard(digest));
+    expect(text).toContain('Some figures are hidden because fewer than 5 people contributed');
+  });
+
+  it('hides everything for a team below k, and the card shows no number of it', () => {
+    const small = computeTeamInsights({ teamId: 'team-a', rows: rows.slice(0, 3), k: 5 });
+    const digest = digestFromInsights(small, { teamName: 'Small team', locale: 'ja', periodLabel: '第48週' });
+    const figures = [
+      digest.participants,
+      digest.logs,
+      digest.askedWhyRate,
+      digest.discoveryRate,
+      digest.followUpRate,
+      ...Object.values(digest.outcomes),
+      ...digest.reasons.filter((r) => r.category === 'price' || r.category === 'timing').map((r) => r.count),
+    ];
+    for (const f of figures) expect(f).toEqual({ value: null, suppressed: true });
+    const card = digestCard(digest);
+    const facts = JSON.stringify(card.body);
+    expect(facts).not.toMatch(/"value":"\d/);
+    expect(facts).toContain('非表示');
+  });
+
+  it('takes the period label core gave, and adds the current period to a given trend', () => {
+    const previous = computeTeamInsights({ teamId: 'team-a', rows: rows.slice(0, 5), k: 5 });
+    for (const locale of LOCALES) {
+      const digest = digestFromInsights(
+        { ...insights, period },
+        { teamName: 'Tokyo Sales', locale, trend: [{ label: 'W47', insights: previous }] },
+      );
+      expect(digest.periodLabel).toBe(period.label[locale]);
+      expect(digest.askedWhyTrend).toEqual([
+        { label: 'W47', rate: { value: 50, suppressed: false } },
+        { label: period.label[locale], rate: { value: 58.3, suppressed: false } },
+      ]);
+      expect(parseMessages(digestCard(digest)).filter((m) => !/Chart\./.test(m))).toEqual([]);
+    }
+  });
+});
+
+describe('next-step reminder from a log', () => {
+  it.each(LOCALES)('names the customer, the next step, its note and date (%s)', (locale) => {
+    const view = nextStepReminderFromLog(log, locale, 'Asia/Tokyo', '2027-03-01');
+    expect(view).toMatchObject({ logId: 'log-1', nextStepKind: 'follow-up', nextStepNote: '3月に連絡' });
+    const text = JSON.stringify(nextStepReminderCard(view!));
+    expect(text).toContain('渋谷のパン屋さん');
+    expect(text).toContain('3月に連絡');
+    expect(text).toContain(locale === 'ja' ? 'フォローする' : 'Follow up');
+    expect(text).toContain(locale === 'ja' ? '2027/03/01' : '1 Mar 2027');
+    expect(parseMessages(nextStepReminderCard(view!))).toEqual([]);
+  });
+
+  it('is null for a log without a dated next step, or whose next step is none', () => {
+    expect(nextStepReminderFromLog({ ...log, nextStep: undefined }, 'en', 'UTC', '2027-03-01')).toBeNull();
+    expect(nextStepReminderFromLog({ ...log, nextStep: { kind: 'follow-up' } }, 'en', 'UTC', '2027-03-01')).toBeNull();
+    expect(
+      nextStepReminderFromLog({ ...log, nextStep: { kind: 'none', dueDate: '2027-03-01' } }, 'en', 'UTC', '2027-03-01'),
+    ).toBeNull();
+  });
+});
+
+describe('check-in sent by the schedule', () => {
+  const base = {
+    cadence: 'daily' as const,
+    periodKey: '2026-11-24',
+    periodLabel: '24 Nov',
+    prompts: [],
+    defaultVisibility: 'private' as const,
+  };
+  const firstLine = (card: ReturnType<typeof checkInCard>) => (card.body[1] as { text?: string }).text;
+
+  it.each(LOCALES)('a reminder opens with one kind line, no counts, and keeps the same form (%s)', (locale) => {
+    const plainCard = checkInCard({ ...base, locale });
+    const reminder = checkInCard({ ...base, locale, reminder: true });
+    const line = firstLine(reminder)!;
+    expect(line).toBe(
+      locale === 'ja'
+        ? '急ぎではありません。今日少し時間があれば、振り返りはこちらです。今日は難しければ、それで大丈夫です。'
+        : "No rush — if you have a minute today, here is your check-in. If today isn't the day, that's fine too.",
+    );
+    expect(line).not.toMatch(/\d/);
+    // The same inputs and actions as the plain check-in: only the line was added.
+    const shape = (card: unknown) => JSON.stringify(card).match(/"(id|verb)":"[^"]+"/g);
+    expect(shape(reminder)).toEqual(shape(plainCard));
+    expect(reminder.body.length).toBe(plainCard.body.length + 1);
+  });
+
+  it('a scheduled check-in says it came at the chosen time; a reminder says only the reminder line', () => {
+    expect(firstLine(checkInCard({ ...base, locale: 'en', scheduled: true }))).toBe(
+      'Here is your check-in, at the time you chose. A couple of minutes is plenty.',
+    );
+    const both = JSON.stringify(checkInCard({ ...base, locale: 'en', scheduled: true, reminder: true }));
+    expect(both).toContain('No rush');
+    expect(both).not.toContain('at the time you chose');
   });
 });

@@ -2,9 +2,11 @@ import { isReboundError } from '@rebound/core';
 import { describe, expect, it } from 'vitest';
 import { managerNotificationCard } from '../cards/manager';
 import { settingsCard } from '../cards/me';
-import { checkInCard, logAckCard, logFormCard } from '../cards/rep-forms';
+import { nextStepReminderCard } from '../cards/reminders';
+import { checkInCard, logAckCard, logFormCard, welcomeCard } from '../cards/rep-forms';
 import { myItemsCard } from '../cards/rep-views';
 import { errorCardFor } from '../error-card';
+import { errorSummary } from '../error-summary';
 import type { AdaptiveCardJson } from '../template-engine';
 import {
   parseCheckInForm,
@@ -301,6 +303,8 @@ describe('settings card', () => {
         quietHours: null,
         snoozeUntil: null,
         outOfOffice: [],
+        skipDates: [],
+        reminderAfterHours: null,
         timeZone: 'Asia/Tokyo',
         language: null,
         answerPreference: null,
@@ -346,6 +350,189 @@ describe('settings card', () => {
       'outOfOffice.0.to',
       'timeZone',
     ]);
+  });
+});
+
+describe('settings card: skip dates and the one gentle reminder', () => {
+  const card = (
+    values: { skipDates?: string[]; reminderAfterHours?: number | null } = {},
+    locale: 'ja' | 'en' = 'en',
+  ) =>
+    settingsCard({
+      locale,
+      values: {
+        enabled: true,
+        cadence: 'daily',
+        checkInDays: [1, 2, 3, 4, 5],
+        checkInTime: '17:30',
+        timeZone: 'Asia/Tokyo',
+        defaultVisibility: 'private',
+        language: null,
+        shareSignalsWithManagers: false,
+        countInTeamStats: true,
+        ...values,
+      },
+    });
+
+  it('shows the stored skip dates and reminder, and saving the card unchanged keeps them', () => {
+    const shown = card({ skipDates: ['2026-12-29', '2027-01-02'], reminderAfterHours: 4 });
+    expect(parseSettingsForm(submit(shown, 'settings.save'))).toMatchObject({
+      ok: true,
+      value: { skipDates: ['2026-12-29', '2027-01-02'], reminderAfterHours: 4 },
+    });
+  });
+
+  it('is off by default: no reminder and no skip dates', () => {
+    const result = parseSettingsForm(submit(card(), 'settings.save'));
+    expect(result).toMatchObject({ ok: true, value: { skipDates: [], reminderAfterHours: null } });
+  });
+
+  it('offers off, a few hours and a day or two, and keeps an hour set elsewhere', () => {
+    const values = (c: AdaptiveCardJson) => {
+      const json = JSON.stringify(c);
+      const set = json.slice(json.indexOf('"id":"reminderAfterHours"'));
+      return [...set.slice(0, set.indexOf(']')).matchAll(/"value":"(\w+)"/g)].map((m) => m[1]);
+    };
+    expect(values(card())).toEqual(['off', 'off', '2', '4', '12', '24', '48']);
+    expect(values(card({ reminderAfterHours: 6 }))).toEqual(['6', 'off', '2', '4', '6', '12', '24', '48']);
+  });
+
+  it('reads skip dates typed with commas, spaces, 、 or slashes, adds the picked one, and sorts them once each', () => {
+    const result = parseSettingsForm(
+      submit(card(), 'settings.save', {
+        skipDates: '2027-01-02、2026/12/29, 2026-12-30\n2027-01-02',
+        skipDateAdd: '2026-12-28',
+        reminderAfterHours: '24',
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: { skipDates: ['2026-12-28', '2026-12-29', '2026-12-30', '2027-01-02'], reminderAfterHours: 24 },
+    });
+  });
+
+  it('names a bad skip date and a reminder outside 1-72 hours, in English and Japanese', () => {
+    const result = parseSettingsForm(
+      submit(card(), 'settings.save', { skipDates: '2026-12-29, friday', reminderAfterHours: '73' }),
+    );
+    expect(failed(result).map((f) => f.path)).toEqual(['skipDates.1', 'reminderAfterHours']);
+    if (result.ok) return;
+    // Core has no label for the reminder field; the cards' error summary names it in the person's language.
+    expect(errorSummary(result.error, 'en').fields).toEqual([
+      { path: 'skipDates.1', message: 'Skip dates must be a date such as 2026-11-24.' },
+      { path: 'reminderAfterHours', message: 'Reminder can be at most 72.' },
+    ]);
+    const ja = JSON.stringify(errorCardFor(result.error, 'ja'));
+    expect(ja).toContain('お休みする日は日付で入力してください（例: 2026-11-24）。');
+    expect(ja).toContain('お知らせは72以下にしてください。');
+    const en = JSON.stringify(errorCardFor(result.error, 'en'));
+    expect(en).toContain('Reminder can be at most 72.');
+  });
+
+  it('refuses a zero, a fraction or a word as the reminder, and more than 366 skip dates', () => {
+    for (const bad of ['0', '2.5', 'soon']) {
+      const result = parseSettingsForm(submit(card(), 'settings.save', { reminderAfterHours: bad }));
+      expect(failed(result).map((f) => f.path)).toEqual(['reminderAfterHours']);
+    }
+    const many = Array.from({ length: 367 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+    const result = parseSettingsForm(submit(card(), 'settings.save', { skipDates: many.join(',') }));
+    expect(failed(result)).toEqual([{ path: 'skipDates', message: 'Skip dates can be at most 366.' }]);
+  });
+});
+
+describe('welcome card: opting in to scheduled check-ins', () => {
+  const welcome = welcomeCard({ locale: 'ja', countInTeamStats: true, timeZone: 'Asia/Tokyo' });
+
+  /** The data an action sends with `associatedInputs: "none"`: its own data only. */
+  function actionData(card: AdaptiveCardJson, title: string): Record<string, unknown> {
+    let found: Record<string, unknown> | undefined;
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (node && typeof node === 'object') {
+        const n = node as Record<string, unknown>;
+        if (n.type === 'Action.Execute' && n.title === title) found = n.data as Record<string, unknown>;
+        Object.values(n).forEach(visit);
+      }
+    };
+    visit(card);
+    if (!found) throw new Error(`no action ${title}`);
+    return found;
+  }
+
+  it('one tap: check-ins on weekdays at 17:30, through settings.save, changing nothing else', () => {
+    const data = actionData(welcome, '平日 17:30 に振り返りを受け取る');
+    expect(actionOf(data)).toBe('settings.save');
+    expect(parseSettingsForm(data)).toEqual({
+      ok: true,
+      value: { enabled: true, cadence: 'daily', checkInDays: [1, 2, 3, 4, 5], checkInTime: '17:30' },
+    });
+  });
+
+  it('choose days and time: the inputs of its show card', () => {
+    const data = submit(welcome, 'settings.save', { checkInDays: '2,4', checkInTime: '08:45' });
+    expect(data.form).toBe('schedule-opt-in');
+    expect(parseSettingsForm(data)).toEqual({
+      ok: true,
+      value: { enabled: true, cadence: 'daily', checkInDays: [2, 4], checkInTime: '08:45' },
+    });
+  });
+
+  it('refuses no days, a day outside Monday-Sunday and a bad time, and turns nothing on', () => {
+    const none = parseSettingsForm({ action: 'settings.save', form: 'schedule-opt-in', checkInTime: '17:30' });
+    expect(failed(none).map((f) => f.path)).toEqual(['checkInDays']);
+    const bad = parseSettingsForm({
+      action: 'settings.save',
+      form: 'schedule-opt-in',
+      checkInDays: '1,8',
+      checkInTime: '7pm',
+    });
+    expect(failed(bad).map((f) => f.path)).toEqual(['checkInDays.1', 'checkInTime']);
+    // The opt-in cannot smuggle other settings in: they are not read.
+    const extra = parseSettingsForm({
+      action: 'settings.save',
+      form: 'schedule-opt-in',
+      checkInDays: '1',
+      checkInTime: '09:00',
+      language: 'en',
+      countInTeamStats: 'false',
+    });
+    expect(extra.ok && Object.keys(extra.value).sort()).toEqual(['cadence', 'checkInDays', 'checkInTime', 'enabled']);
+  });
+
+  it('is not offered once check-ins are on', () => {
+    const on = JSON.stringify(welcomeCard({ locale: 'en', countInTeamStats: true, checkInsOn: true }));
+    expect(on).not.toContain('schedule-opt-in');
+    expect(on).toContain('Scheduled check-ins are on.');
+  });
+});
+
+describe('next-step reminder card', () => {
+  const card = nextStepReminderCard({
+    locale: 'en',
+    logId: 'log-9',
+    customerLabel: 'the bakery in Shibuya',
+    nextStepKind: 'send-information',
+    nextStepNote: 'Send the spring catalogue',
+    dateLabel: '1 Mar 2027',
+    today: '2027-03-01',
+  });
+
+  it('records what happened with the same outcome form and verb as my items', () => {
+    const result = parseOutcomeForm(
+      submit(card, 'item.outcome', { outcomeKind_0: 'reopened', outcomeNote_0: 'They asked for a demo' }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: { logId: 'log-9', kind: 'reopened', occurredOn: '2027-03-01', note: 'They asked for a demo' },
+    });
+  });
+
+  it('offers changing the plan (the log form) and opening my items, with verbs the bot already handles', () => {
+    expect(submit(card, 'item.edit')).toMatchObject({ action: 'item.edit', itemKind: 'log', itemId: 'log-9' });
+    expect(actionOf(submit(card, 'mine.refresh'))).toBe('mine.refresh');
+    const text = JSON.stringify(card);
+    expect(text).toContain('Send information');
+    expect(text).toContain('Send the spring catalogue');
   });
 });
 
