@@ -37,6 +37,15 @@ const reads: Array<[string, (s: Store) => Promise<unknown>]> = [
   ['listDeliveries by team', (s) => s.listDeliveries(A, { teamId: 't1' })],
   ['listDeliveries by status', (s) => s.listDeliveries(A, { status: 'pending' })],
   ['insightCounts', (s) => s.insightCounts({ tenantId: A, teamIds: ['t1', 't2'], ...range })],
+  // The scheduler's and the queue's scans of every tenant.
+  ['listPendingDeliveries', (s) => s.listPendingDeliveries({ dueBy: range.to, limit: 100 })],
+  [
+    'listPendingDeliveries after one',
+    (s) =>
+      s.listPendingDeliveries({ dueBy: range.to, limit: 100, after: { tenantId: A, id: 'd1', dueAt: range.from } }),
+  ],
+  ['listSentDeliveries', (s) => s.listSentDeliveries({ kind: 'check-in', ...range })],
+  ['listLogsWithNextStepDue', (s) => s.listLogsWithNextStepDue('2026-11-24', '2026-11-26')],
   // Writes that read: the log's old version for the monthly counts, outcome flags, a person's whole data.
   ['putLog', (s) => s.putLog(aLog({ id: 'l1', authorId: 'p1' }))],
   ['putOutcome', (s) => s.putOutcome(anOutcome({ id: 'o1', logId: 'l1', authorId: 'p1' }))],
