@@ -62,10 +62,13 @@ function situation(id: PromptSituation, evidence: MessageParams = {}): DetectedS
  * The situations that apply, most important first, always ending with `default`. After logging a
  * rejection only the log-related ones are considered, so the acknowledgement speaks about that log.
  */
-export function detectSituations(ctx: ParsedSelectionContext, todayDate: LocalDate): DetectedSituation[] {
+export function detectSituations(
+  ctx: ParsedSelectionContext,
+  todayDate: LocalDate,
+  today: number = localDayNumber(ctx.now, ctx.timeZone),
+): DetectedSituation[] {
   const tz = ctx.timeZone;
   const now = Date.parse(ctx.now);
-  const today = localDayNumber(now, tz);
   const logs = [...ctx.recentLogs];
   if (ctx.trigger.kind === 'log') {
     const triggerLog = ctx.trigger.log;

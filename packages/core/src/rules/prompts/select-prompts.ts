@@ -9,8 +9,14 @@ import {
   type PromptSelectionContext,
   promptSelectionContextSchema,
 } from './selection-context';
-import { type DetectedSituation, type PromptIntent, type PromptSituation, WANTED_INTENTS } from './situations';
-import { idHash, mixUnit, stableHash } from './stable-hash';
+import {
+  type DetectedSituation,
+  PROMPT_SITUATIONS,
+  type PromptIntent,
+  type PromptSituation,
+  WANTED_INTENTS,
+} from './situations';
+import { mixUnit, stableHash } from './stable-hash';
 
 export interface SelectedPrompt {
   prompt: ReflectionPrompt;
@@ -48,42 +54,28 @@ export function selectFromParsed(ctx: ParsedSelectionContext): PromptSelection {
   const todayNumber = localDayNumber(ctx.now, ctx.timeZone);
   const today = dateOfDayNumber(todayNumber);
   const count = ctx.count ?? (ctx.trigger.kind === 'log' ? 1 : 2);
-  const situations = detectSituations(ctx, today);
-  const detected = new Set(situations.map((s) => s.id));
+  const situations = detectSituations(ctx, today, todayNumber);
+  let detected = 0;
+  for (const s of situations) detected |= SITUATION_BIT[s.id];
 
   const coolingDown = lastAskedDaysAgo(ctx, todayNumber);
   const triggerLog = ctx.trigger.kind === 'log' ? ctx.trigger.log : undefined;
   const person = ctx.personId ?? triggerLog?.authorId ?? ctx.recentLogs[0]?.authorId ?? ctx.recentCheckIns[0]?.authorId;
   // Rotation key: the same person on the same day (and for the same log) sees the same prompts.
-  const seed = `${person ?? ''}|${today}|${triggerLog?.id ?? ''}`;
+  const seedHash = stableHash(`${person ?? ''}|${today}|${triggerLog?.id ?? ''}`);
 
-  const seedHash = stableHash(seed);
-  const candidates = promptsFor(catalog, situations)
-    .filter((p) => {
-      const daysAgo = coolingDown.get(p.id);
-      if (daysAgo !== undefined && daysAgo < p.cooldownDays) return false;
-      return !p.conditions.avoid.some((s) => detected.has(s));
-    })
-    .map((p) => ({ prompt: p, rank: rankOf(p, seedHash, coolingDown.get(p.id)) }))
-    .sort((a, b) => b.rank - a.rank || (a.prompt.id < b.prompt.id ? -1 : 1));
+  // The prompts that fit a situation found, are not avoided in any of them and are not cooling down,
+  // best ranked first (ties, which practically never happen, by id: the order never depends on the catalog's).
+  const candidates: Candidate[] = [];
+  for (const entry of indexOf(catalog)) {
+    if ((entry.fits & detected) === 0 || (entry.avoid & detected) !== 0) continue;
+    const daysAgo = coolingDown.get(entry.prompt.id);
+    if (daysAgo !== undefined && daysAgo < entry.prompt.cooldownDays) continue;
+    candidates.push({ entry, rank: rankOf(entry, seedHash, daysAgo), taken: false });
+  }
+  candidates.sort(byRank);
 
   const chosen: SelectedPrompt[] = [];
-  const taken = new Array<boolean>(candidates.length).fill(false);
-  const pick = (s: DetectedSituation, intents: readonly PromptIntent[] | null): boolean => {
-    for (let i = 0; i < candidates.length; i++) {
-      if (taken[i]) continue;
-      const p = candidates[i]!.prompt;
-      const fitsSituation = s.id === 'default' ? p.conditions.always : p.conditions.situations.includes(s.id);
-      if (!fitsSituation || (intents !== null && !intents.includes(p.intent))) continue;
-      taken[i] = true;
-      chosen.push({ prompt: p, reason: s.reason, situation: s.id });
-      return true;
-    }
-    return false;
-  };
-  const unusedIntents = (s: DetectedSituation) =>
-    WANTED_INTENTS[s.id].filter((intent) => !chosen.some((c) => c.prompt.intent === intent));
-
   // In a run of rejections every question is about the rep, none about work still to do.
   const specific = situations.filter((s) => s.id !== 'default');
   if (specific[0]?.id === 'rejection-streak') specific.length = 1;
@@ -91,46 +83,107 @@ export function selectFromParsed(ctx: ParsedSelectionContext): PromptSelection {
   const [primary, ...others] = specific;
   if (primary) {
     for (const intent of WANTED_INTENTS[primary.id].slice(0, Math.min(2, count))) {
-      if (!pick(primary, [intent])) pick(primary, null);
+      if (!pick(candidates, chosen, primary, [intent])) pick(candidates, chosen, primary, null);
     }
   }
   for (const s of others) {
     if (chosen.length >= count) break;
-    if (!pick(s, unusedIntents(s))) pick(s, null);
+    if (!pick(candidates, chosen, s, unusedIntents(s, chosen))) pick(candidates, chosen, s, null);
   }
   // Places still free: more for the situations found, then prompts that fit any day.
   for (let round = 0; chosen.length < count && round < count; round++) {
     let added = false;
     for (const s of specific) {
       if (chosen.length >= count) break;
-      added = pick(s, unusedIntents(s)) || pick(s, null) || added;
+      added = pick(candidates, chosen, s, unusedIntents(s, chosen)) || pick(candidates, chosen, s, null) || added;
     }
     if (!added) break;
   }
   const onlyCare = specific[0]?.id === 'rejection-streak';
-  while (!onlyCare && chosen.length < count && (pick(fallback, unusedIntents(fallback)) || pick(fallback, null))) {
+  while (
+    !onlyCare &&
+    chosen.length < count &&
+    (pick(candidates, chosen, fallback, unusedIntents(fallback, chosen)) || pick(candidates, chosen, fallback, null))
+  ) {
     // keep filling from the everyday prompts
   }
   return { prompts: chosen.slice(0, count), situations };
 }
 
-const bySituation = new WeakMap<PromptCatalog, Map<PromptSituation, ReflectionPrompt[]>>();
-/** The catalog's prompts that fit at least one of `situations` (`always` ones fit `default`). */
-function promptsFor(catalog: PromptCatalog, situations: readonly DetectedSituation[]): ReflectionPrompt[] {
-  let index = bySituation.get(catalog);
+/** One bit per situation, so that "fits one of the situations found" is a single `&`. */
+const SITUATION_BIT = Object.fromEntries(PROMPT_SITUATIONS.map((s, i) => [s, 1 << i])) as Record<
+  PromptSituation,
+  number
+>;
+const maskOf = (situations: readonly PromptSituation[]) => situations.reduce((m, s) => m | SITUATION_BIT[s], 0);
+
+/** What selection needs of a catalog prompt, worked out once per catalog (catalogs are frozen). */
+interface IndexedPrompt {
+  prompt: ReflectionPrompt;
+  /** Situations it is a candidate in: its own, and `default` when it fits any day. */
+  fits: number;
+  /** Situations it is chosen for (`default` only through `always`). */
+  situations: number;
+  avoid: number;
+  idHash: number;
+  /** `1 / weight`: the exponent of the weighted rotation. */
+  exponent: number;
+}
+
+interface Candidate {
+  entry: IndexedPrompt;
+  rank: number;
+  taken: boolean;
+}
+
+const indexes = new WeakMap<PromptCatalog, readonly IndexedPrompt[]>();
+function indexOf(catalog: PromptCatalog): readonly IndexedPrompt[] {
+  let index = indexes.get(catalog);
   if (!index) {
-    index = new Map();
-    for (const p of catalog.prompts) {
-      const fits: PromptSituation[] = p.conditions.always
-        ? ['default', ...p.conditions.situations]
-        : p.conditions.situations;
-      for (const s of fits) index.set(s, [...(index.get(s) ?? []), p]);
-    }
-    bySituation.set(catalog, index);
+    index = catalog.prompts.map((p) => {
+      const situations = maskOf(p.conditions.situations);
+      return {
+        prompt: p,
+        fits: p.conditions.always ? situations | SITUATION_BIT.default : situations,
+        situations,
+        avoid: maskOf(p.conditions.avoid),
+        idHash: stableHash(p.id),
+        exponent: 1 / (p.weight ?? 1),
+      };
+    });
+    indexes.set(catalog, index);
   }
-  const found = new Set<ReflectionPrompt>();
-  for (const s of situations) for (const p of index.get(s.id) ?? []) found.add(p);
-  return [...found];
+  return index;
+}
+
+function byRank(a: Candidate, b: Candidate): number {
+  return b.rank - a.rank || (a.entry.prompt.id < b.entry.prompt.id ? -1 : 1);
+}
+
+/** Takes the best-ranked free candidate that fits `s` (and one of `intents`, unless null). */
+function pick(
+  candidates: Candidate[],
+  chosen: SelectedPrompt[],
+  s: DetectedSituation,
+  intents: readonly PromptIntent[] | null,
+): boolean {
+  const isDefault = s.id === 'default';
+  const bit = SITUATION_BIT[s.id];
+  for (const c of candidates) {
+    if (c.taken) continue;
+    const p = c.entry.prompt;
+    const fitsSituation = isDefault ? p.conditions.always : (c.entry.situations & bit) !== 0;
+    if (!fitsSituation || (intents !== null && !intents.includes(p.intent))) continue;
+    c.taken = true;
+    chosen.push({ prompt: p, reason: s.reason, situation: s.id });
+    return true;
+  }
+  return false;
+}
+
+/** The intents `s` asks for that none of the prompts chosen so far has. */
+function unusedIntents(s: DetectedSituation, chosen: readonly SelectedPrompt[]): PromptIntent[] {
+  return WANTED_INTENTS[s.id].filter((intent) => !chosen.some((c) => c.prompt.intent === intent));
 }
 
 /** Days since each prompt was last put to the rep, from `recentlyAsked` and the check-ins' answers. */
@@ -160,8 +213,8 @@ function lastAskedDaysAgo(
  * Order among prompts that fit equally: prompts not asked within twice their cool-down first, then a
  * weighted rotation by a stable hash of the person, the day and the prompt (Efraimidis-Spirakis keys).
  */
-function rankOf(prompt: ReflectionPrompt, seedHash: number, daysAgo: number | undefined): number {
-  const fresh = daysAgo === undefined || daysAgo >= prompt.cooldownDays * 2 ? 1 : 0;
-  const u = Math.max(mixUnit(seedHash, idHash(prompt.id)), Number.EPSILON);
-  return fresh + u ** (1 / (prompt.weight ?? 1));
+function rankOf(entry: IndexedPrompt, seedHash: number, daysAgo: number | undefined): number {
+  const fresh = daysAgo === undefined || daysAgo >= entry.prompt.cooldownDays * 2 ? 1 : 0;
+  const u = Math.max(mixUnit(seedHash, entry.idHash), Number.EPSILON);
+  return fresh + u ** entry.exponent;
 }
