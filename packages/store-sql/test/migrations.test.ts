@@ -130,6 +130,8 @@ describe('upgrading a version-1 SQLite database', () => {
     await migrate(kysely, 'sqlite', tables, MIGRATIONS.slice(0, 1));
     for (const [i, occurredAt] of ['2026-01-10T09:00:00.000Z', '2026-02-10T09:00:00.000Z'].entries()) {
       const row = { ...rowOf.log(aLog({ id: `old-${i}`, authorId: 'rep-1', occurredAt, askedWhy: true })) };
+      // Version 1 had no next-step column (added by version 3).
+      delete row.next_step_due;
       const values = { ...row, o_reopened: 0, o_won_later: 0, o_referral: 0, o_repeat: 0, o_closed: 0 };
       const columns = Object.keys(values);
       await sql`INSERT INTO ${tables.t('logs')} (${sql.join(columns.map((c) => sql.id(c)))})
