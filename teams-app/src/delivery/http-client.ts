@@ -49,7 +49,7 @@ export function createLimitedHttpClient(options: {
     async sendRequest(request) {
       const conversationId = conversationIdOf(request.url);
       const tenantId = currentSendContext()?.tenantId ?? tenantFromBody(request.body) ?? UNKNOWN_TENANT;
-      await limiter.acquire(tenantId, conversationId);
+      const release = await limiter.acquire(tenantId, conversationId);
       attempts++;
       try {
         const response = await inner.sendRequest(request);
@@ -60,6 +60,9 @@ export function createLimitedHttpClient(options: {
         const key = typeof status === 'number' ? String(status) : 'error';
         byStatus[key] = (byStatus[key] ?? 0) + 1;
         throw err;
+      } finally {
+        // The answer is in: the receiver has seen this request by now, so its slot can start to age.
+        release();
       }
     },
     stats: () => ({ attempts, byStatus: { ...byStatus } }),
@@ -126,7 +129,7 @@ export function fetchHttpClient(): ConnectorHttpClient {
         throw networkError(request, err);
       }
       const responseHeaders = new CompatHeaders();
-      res.headers.forEach((value, name) => responseHeaders.set(name, value));
+      for (const [name, value] of res.headers) responseHeaders.set(name, value);
       const response: ConnectorResponse = { request, status: res.status, headers: responseHeaders };
       try {
         if (request.streamResponseStatusCodes?.has(res.status) && res.body) {

@@ -32,13 +32,20 @@ export const realClock: LimiterClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** Says that the request a slot was taken for got its answer (or failed); safe to call more than once. */
+export type ReleaseSlot = () => void;
+
 export interface RateLimiter {
   /**
    * Waits until one more request for the tenant (and the conversation, when given) fits every window, then
    * counts it. Requests of one conversation are served in arrival order; the tenant's budget goes round-robin
    * over its conversations, so a busy conversation does not hold back the others.
+   *
+   * The slot counts as taken from the grant until `release` is called: the receiver sees the request at some
+   * moment in between, so only then is it known to be inside the window. Always release (in a `finally`): a
+   * slot never released keeps its place in every window.
    */
-  acquire(tenantId: string, conversationId: string | null): Promise<void>;
+  acquire(tenantId: string, conversationId: string | null): Promise<ReleaseSlot>;
   /** Conversations and tenants currently tracked (for tests of the memory bound). */
   size(): { tenants: number; conversations: number };
 }
@@ -46,15 +53,17 @@ export interface RateLimiter {
 export interface RateLimiterOptions {
   /**
    * Added to every window, so that a request that takes a little longer on the wire than the one after it
-   * still lands inside the limit at the receiving end. Default 25 ms.
+   * still lands inside the limit at the receiving end. Default 10 ms.
    */
   marginMs?: number;
 }
 
 /**
- * Exact sliding-window limiter: a request is let through at time t only when, for every window (limit, W),
- * fewer than `limit` requests were let through in (t - W - margin, t]. Grants are recorded at the time they
- * are made, so each log is sorted and one lookup (the limit-th latest grant) answers the check.
+ * Exact sliding-window limiter. A request occupies [grant, release]: the receiver saw it somewhere in there.
+ * A new request is let through at t only when, for every window (limit, W), fewer than `limit` requests are
+ * still in flight or were released after t - W - margin; then no window of W at the receiver can hold more
+ * than `limit`, however the requests were delayed on the way. Releases are recorded at the time they happen,
+ * so each log is sorted and one lookup (the k-th latest release) answers the check.
  */
 export function createTeamsRateLimiter(
   limits: Partial<RateLimits> = {},
@@ -63,7 +72,7 @@ export function createTeamsRateLimiter(
 ): RateLimiter {
   const tenantWindows = validWindows(limits.tenant ?? TEAMS_RATE_LIMITS.tenant, 'tenant');
   const conversationWindows = validWindows(limits.conversation ?? TEAMS_RATE_LIMITS.conversation, 'conversation');
-  const margin = options.marginMs ?? 25;
+  const margin = options.marginMs ?? 10;
   const tenants = new Map<string, TenantState>();
   let sinceSweep = 0;
   let conversationCount = 0;
@@ -71,7 +80,14 @@ export function createTeamsRateLimiter(
   function tenantState(tenantId: string): TenantState {
     let t = tenants.get(tenantId);
     if (!t) {
-      t = { id: tenantId, log: new GrantLog(tenantWindows, margin), ready: [], readyHead: 0, wakeAt: null, conversations: new Map() };
+      t = {
+        log: new GrantLog(tenantWindows, margin),
+        ready: [],
+        readyHead: 0,
+        wakeAt: null,
+        wakeToken: 0,
+        conversations: new Map(),
+      };
       tenants.set(tenantId, t);
     }
     return t;
@@ -87,6 +103,7 @@ export function createTeamsRateLimiter(
         waitersHead: 0,
         queued: false,
         blocked: false,
+        wakeToken: 0,
       };
       t.conversations.set(key, l);
       conversationCount++;
@@ -100,25 +117,38 @@ export function createTeamsRateLimiter(
     while (t.readyHead < t.ready.length) {
       const tenantAt = t.log.nextAt(now);
       if (tenantAt > now) {
-        wakeTenant(t, tenantAt - now);
+        wakeTenant(t, tenantAt);
         break;
       }
       const l = t.ready[t.readyHead++] as Lane;
       l.queued = false;
       const laneAt = l.log ? l.log.nextAt(now) : now;
       if (laneAt > now) {
-        wakeLane(t, l, laneAt - now);
+        wakeLane(t, l, laneAt);
         continue;
       }
-      const resolve = l.waiters[l.waitersHead] as () => void;
-      l.waiters[l.waitersHead++] = undefined as unknown as () => void;
+      const resolve = l.waiters[l.waitersHead] as Waiter;
+      l.waiters[l.waitersHead++] = undefined as unknown as Waiter;
       if (l.waitersHead === l.waiters.length) {
         l.waiters.length = 0;
         l.waitersHead = 0;
       }
-      t.log.record(now);
-      l.log?.record(now);
-      resolve();
+      t.log.start();
+      l.log?.start();
+      let released = false;
+      resolve(() => {
+        if (released) return;
+        released = true;
+        const at = clock.now();
+        t.log.finish(at);
+        l.log?.finish(at);
+        if (l.blocked) {
+          l.blocked = false;
+          l.wakeToken++;
+          enqueue(t, l);
+        }
+        pump(t);
+      });
       if (l.waitersHead < l.waiters.length) enqueue(t, l);
     }
     if (t.readyHead === t.ready.length) {
@@ -136,18 +166,25 @@ export function createTeamsRateLimiter(
     t.ready.push(l);
   }
 
-  function wakeTenant(t: TenantState, ms: number): void {
-    if (t.wakeAt !== null) return;
-    t.wakeAt = ms;
-    void clock.sleep(Math.max(1, Math.ceil(ms))).then(() => {
+  /** Pumps the tenant again at `at`; at Infinity a release will (everything is in flight). */
+  function wakeTenant(t: TenantState, at: number): void {
+    if (at === Number.POSITIVE_INFINITY || (t.wakeAt !== null && t.wakeAt <= at)) return;
+    t.wakeAt = at;
+    const token = ++t.wakeToken;
+    void clock.sleep(Math.max(1, Math.ceil(at - clock.now()))).then(() => {
+      if (token !== t.wakeToken) return;
       t.wakeAt = null;
       pump(t);
     });
   }
 
-  function wakeLane(t: TenantState, l: Lane, ms: number): void {
+  /** Keeps the lane out of the round until `at` (or until one of its requests is released). */
+  function wakeLane(t: TenantState, l: Lane, at: number): void {
     l.blocked = true;
-    void clock.sleep(Math.max(1, Math.ceil(ms))).then(() => {
+    const token = ++l.wakeToken;
+    if (at === Number.POSITIVE_INFINITY) return;
+    void clock.sleep(Math.max(1, Math.ceil(at - clock.now()))).then(() => {
+      if (token !== l.wakeToken || !l.blocked) return;
       l.blocked = false;
       enqueue(t, l);
       pump(t);
@@ -176,7 +213,7 @@ export function createTeamsRateLimiter(
       }
       const t = tenantState(tenantId);
       const l = lane(t, conversationId || null);
-      const granted = new Promise<void>((resolve) => l.waiters.push(resolve));
+      const granted = new Promise<ReleaseSlot>((resolve) => l.waiters.push(resolve));
       enqueue(t, l);
       pump(t);
       return granted;
@@ -191,29 +228,33 @@ export function createTeamsRateLimiter(
 /** The lane of requests that name no conversation (creating one, rosters); no conversation id is empty. */
 const NO_CONVERSATION = '';
 
+type Waiter = (release: ReleaseSlot) => void;
+
 interface TenantState {
-  id: string;
   log: GrantLog;
   /** Lanes with a waiter whose conversation windows may have room, in round-robin order. */
   ready: Lane[];
   readyHead: number;
   wakeAt: number | null;
+  wakeToken: number;
   conversations: Map<string, Lane>;
 }
 
 /** One conversation of a tenant (or the tenant's requests that name none): its waiters, in order. */
 interface Lane {
   log: GrantLog | null;
-  waiters: (() => void)[];
+  waiters: Waiter[];
   waitersHead: number;
   queued: boolean;
   /** Waiting for its own windows to make room. */
   blocked: boolean;
+  wakeToken: number;
 }
 
-/** Grant times of one key, ascending, keeping only as many as the windows can still need. */
+/** One key's requests: how many are in flight, and the release times of the latest ones, ascending. */
 class GrantLog {
-  private times: number[] = [];
+  private inFlight = 0;
+  private ends: number[] = [];
   private head = 0;
   private readonly keep: number;
   private readonly span: number;
@@ -226,31 +267,38 @@ class GrantLog {
     this.span = Math.max(...windows.map((w) => w.windowMs)) + margin;
   }
 
-  /** The earliest time, not before `now`, at which one more grant fits every window. */
+  /** The earliest time, not before `now`, at which one more request fits every window (Infinity: at a release). */
   nextAt(now: number): number {
-    const count = this.times.length - this.head;
+    const released = this.ends.length - this.head;
     let at = now;
     for (const w of this.windows) {
-      if (count < w.limit) continue;
-      const free = (this.times[this.times.length - w.limit] as number) + w.windowMs + this.margin;
+      const room = w.limit - this.inFlight;
+      if (room <= 0) return Number.POSITIVE_INFINITY;
+      if (released < room) continue;
+      const free = (this.ends[this.ends.length - room] as number) + w.windowMs + this.margin;
       if (free > at) at = free;
     }
     return at;
   }
 
-  record(now: number): void {
-    this.times.push(now);
-    if (this.times.length - this.head > this.keep) this.head++;
-    if (this.head > 64 && this.head * 2 > this.times.length) {
-      this.times.splice(0, this.head);
+  start(): void {
+    this.inFlight++;
+  }
+
+  finish(now: number): void {
+    this.inFlight--;
+    this.ends.push(now);
+    if (this.ends.length - this.head > this.keep) this.head++;
+    if (this.head > 64 && this.head * 2 > this.ends.length) {
+      this.ends.splice(0, this.head);
       this.head = 0;
     }
   }
 
-  /** True when no grant is recent enough to matter to any window. */
+  /** True when nothing is in flight and no release is recent enough to matter to any window. */
   idle(now: number): boolean {
-    const last = this.times[this.times.length - 1];
-    return last === undefined || last + this.span <= now;
+    const last = this.ends[this.ends.length - 1];
+    return this.inFlight === 0 && (last === undefined || last + this.span <= now);
   }
 }
 

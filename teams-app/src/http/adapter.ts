@@ -6,6 +6,7 @@ import type {
   ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { BotConfig } from '../config';
+import type { ConnectorHttpClient } from '../delivery/http-client';
 
 /**
  * TeamsAdapter with authentication split from processing, so the HTTP layer can refuse an unauthenticated
@@ -29,7 +30,15 @@ export class ReboundAdapter extends TeamsAdapter {
 
 export function createAdapter(
   config: BotConfig,
-  options: { credentialsFactory?: ServiceClientCredentialsFactory; connectorOptions?: ConnectorClientOptions } = {},
+  options: {
+    credentialsFactory?: ServiceClientCredentialsFactory;
+    connectorOptions?: ConnectorClientOptions;
+    /**
+     * The HTTP client of every connector the adapter creates, for turn replies and proactive sends alike
+     * (delivery/http-client.ts: rate-limited and counted).
+     */
+    httpClient?: ConnectorHttpClient;
+  } = {},
 ): ReboundAdapter {
   const c = config.credentials;
   const authConfig: Record<string, string | undefined> = {
@@ -52,5 +61,8 @@ export function createAdapter(
       CallerId: 'urn:botframework:azure',
     });
   }
-  return new ReboundAdapter(authConfig, options.credentialsFactory, undefined, options.connectorOptions);
+  const connectorOptions = options.httpClient
+    ? { ...options.connectorOptions, httpClient: options.httpClient }
+    : options.connectorOptions;
+  return new ReboundAdapter(authConfig, options.credentialsFactory, undefined, connectorOptions);
 }

@@ -33,6 +33,14 @@ class ManualClock implements LimiterClock {
   }
 }
 
+/** Notes the grant time and answers at once. */
+function grantAt(times: number[], clock: ManualClock): (release: () => void) => void {
+  return (release) => {
+    times.push(clock.t);
+    release();
+  };
+}
+
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
@@ -58,7 +66,7 @@ describe('Teams rate limiter', () => {
     const clock = new ManualClock();
     const limiter = createTeamsRateLimiter({}, clock, { marginMs: 0 });
     const granted: number[] = [];
-    for (let i = 0; i < 9; i++) void limiter.acquire('t1', 'c1').then(() => granted.push(clock.t));
+    for (let i = 0; i < 9; i++) void limiter.acquire('t1', 'c1').then(grantAt(granted, clock));
     await clock.run();
     expect(granted).toEqual([0, 0, 0, 0, 0, 0, 0, 1000, 2000]);
   });
@@ -67,7 +75,7 @@ describe('Teams rate limiter', () => {
     const clock = new ManualClock();
     const limiter = createTeamsRateLimiter({ tenant: [{ limit: 10_000, windowMs: 1000 }] }, clock, { marginMs: 0 });
     const granted: number[] = [];
-    for (let i = 0; i < 1801; i++) void limiter.acquire('t1', 'c1').then(() => granted.push(clock.t));
+    for (let i = 0; i < 1801; i++) void limiter.acquire('t1', 'c1').then(grantAt(granted, clock));
     await clock.run();
     expect(granted).toHaveLength(1801);
     expectWithin(granted, TEAMS_RATE_LIMITS.conversation);
@@ -78,9 +86,9 @@ describe('Teams rate limiter', () => {
     const clock = new ManualClock();
     const limiter = createTeamsRateLimiter({}, clock, { marginMs: 0 });
     const busy: number[] = [];
-    for (let i = 0; i < 100; i++) void limiter.acquire('t1', 'busy').then(() => busy.push(clock.t));
+    for (let i = 0; i < 100; i++) void limiter.acquire('t1', 'busy').then(grantAt(busy, clock));
     const quiet: number[] = [];
-    for (let i = 0; i < 40; i++) void limiter.acquire('t1', `quiet-${i}`).then(() => quiet.push(clock.t));
+    for (let i = 0; i < 40; i++) void limiter.acquire('t1', `quiet-${i}`).then(grantAt(quiet, clock));
     await clock.run(0);
     // 50/s for the tenant: 7 of the busy conversation, then the 40 quiet ones at once.
     expect(busy).toHaveLength(7);
@@ -92,7 +100,7 @@ describe('Teams rate limiter', () => {
     const clock = new ManualClock();
     const limiter = createTeamsRateLimiter({ tenant: [{ limit: 500, windowMs: 1000 }] }, clock, { marginMs: 0 });
     const granted: number[] = [];
-    for (let i = 0; i < 2000; i++) void limiter.acquire('t1', `c${i}`).then(() => granted.push(clock.t));
+    for (let i = 0; i < 2000; i++) void limiter.acquire('t1', `c${i}`).then(grantAt(granted, clock));
     await clock.run();
     expect(granted).toHaveLength(2000);
     expectWithin(granted, [{ limit: 500, windowMs: 1000 }]);
@@ -103,7 +111,7 @@ describe('Teams rate limiter', () => {
     const clock = new ManualClock();
     const limiter = createTeamsRateLimiter({ conversation: [{ limit: 1, windowMs: 1000 }] }, clock, { marginMs: 25 });
     const granted: number[] = [];
-    for (let i = 0; i < 3; i++) void limiter.acquire('t1', 'c1').then(() => granted.push(clock.t));
+    for (let i = 0; i < 3; i++) void limiter.acquire('t1', 'c1').then(grantAt(granted, clock));
     await clock.run();
     expect(granted).toEqual([0, 1025, 2050]);
   });
@@ -111,10 +119,36 @@ describe('Teams rate limiter', () => {
   it('forgets conversations whose requests are older than every window, so 10k conversations cost little', async () => {
     const clock = new ManualClock();
     const limiter = createTeamsRateLimiter({ tenant: [{ limit: 100_000, windowMs: 1000 }] }, clock);
-    await Promise.all(Array.from({ length: 10_000 }, (_, i) => limiter.acquire('t1', `c${i}`)));
+    const releases = await Promise.all(Array.from({ length: 10_000 }, (_, i) => limiter.acquire('t1', `c${i}`)));
     expect(limiter.size().conversations).toBe(10_000);
-    clock.t = 3_600_000 + 1000;
+    clock.t = 4_000_000;
+    // Still in flight: remembered, whatever the time.
+    expect(limiter.size().conversations).toBe(10_000);
+    for (const release of releases) release();
+    clock.t = 4_000_000 + 3_600_000 + 1000;
     expect(limiter.size()).toEqual({ tenants: 0, conversations: 0 });
+  });
+
+  it('holds a slot from the grant until the answer, and counts the window from the answer', async () => {
+    const clock = new ManualClock();
+    const limiter = createTeamsRateLimiter({ conversation: [{ limit: 2, windowMs: 1000 }] }, clock, { marginMs: 0 });
+    const granted: number[] = [];
+    const releases: (() => void)[] = [];
+    for (let i = 0; i < 3; i++) {
+      void limiter.acquire('t1', 'c1').then((release) => {
+        granted.push(clock.t);
+        releases.push(release);
+      });
+    }
+    await clock.run(5000);
+    // Both slots are still in flight: the third waits however long that takes.
+    expect(granted).toEqual([0, 0]);
+    releases[0]?.();
+    releases[0]?.();
+    await clock.run(5999);
+    expect(granted).toEqual([0, 0]);
+    await clock.run(6000);
+    expect(granted).toEqual([0, 0, 6000]);
   });
 
   it('refuses windows that could never let anything through', () => {
@@ -122,7 +156,7 @@ describe('Teams rate limiter', () => {
     expect(() => createTeamsRateLimiter({ conversation: [] })).toThrow(RangeError);
   });
 
-  it('never exceeds any window, for the tenant or a conversation, and serves every request (property)', async () => {
+  it('never lets the receiver see more than a window allows, however long each answer takes (property)', async () => {
     const limits: RateLimits = {
       tenant: [
         { limit: 5, windowMs: 100 },
@@ -133,40 +167,50 @@ describe('Teams rate limiter', () => {
         { limit: 3, windowMs: 200 },
       ],
     };
-    const arrival = fc.record({
+    const request = fc.record({
       at: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 1500 })),
       tenant: fc.constantFrom('a', 'b'),
       conversation: fc.constantFrom<string | null>('x', 'y', 'z', null),
+      /** From grant to answer. */
+      latency: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 300 })),
+      /** Where between grant and answer the receiver sees it: 0 at the grant, 100 at the answer. */
+      seen: fc.oneof(fc.constant(0), fc.constant(100), fc.integer({ min: 0, max: 100 })),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(arrival, { minLength: 1, maxLength: 80 }), fc.integer({ min: 0, max: 10 }), async (arrivals, margin) => {
-        const clock = new ManualClock();
-        const limiter = createTeamsRateLimiter(limits, clock, { marginMs: margin });
-        const grants: { tenant: string; conversation: string | null; at: number }[] = [];
-        const sorted = [...arrivals].sort((p, q) => p.at - q.at);
-        for (const a of sorted) {
-          await clock.run(a.at);
-          void limiter.acquire(a.tenant, a.conversation).then(() =>
-            grants.push({ tenant: a.tenant, conversation: a.conversation, at: clock.t }),
-          );
-        }
-        await clock.run();
-        expect(grants).toHaveLength(arrivals.length);
-        const widen = (ws: readonly RateWindow[]) => ws.map((w) => ({ ...w, windowMs: w.windowMs + margin }));
-        for (const tenant of ['a', 'b']) {
-          const ofTenant = grants.filter((g) => g.tenant === tenant);
-          expectWithin(
-            ofTenant.map((g) => g.at),
-            widen(limits.tenant),
-          );
-          for (const conversation of ['x', 'y', 'z']) {
-            expectWithin(
-              ofTenant.filter((g) => g.conversation === conversation).map((g) => g.at),
-              widen(limits.conversation),
-            );
+      fc.asyncProperty(
+        fc.array(request, { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 0, max: 10 }),
+        async (requests, margin) => {
+          const clock = new ManualClock();
+          const limiter = createTeamsRateLimiter(limits, clock, { marginMs: margin });
+          const seen: { tenant: string; conversation: string | null; at: number }[] = [];
+          const sorted = [...requests].sort((p, q) => p.at - q.at);
+          for (const r of sorted) {
+            await clock.run(r.at);
+            void limiter.acquire(r.tenant, r.conversation).then(async (release) => {
+              const grantedAt = clock.t;
+              await clock.sleep(r.latency);
+              seen.push({ ...r, at: grantedAt + (r.latency * r.seen) / 100 });
+              release();
+            });
           }
-        }
-      }),
+          await clock.run();
+          expect(seen).toHaveLength(requests.length);
+          for (const tenant of ['a', 'b']) {
+            const ofTenant = seen.filter((g) => g.tenant === tenant);
+            expectWithin(
+              ofTenant.map((g) => g.at),
+              limits.tenant,
+            );
+            for (const conversation of ['x', 'y', 'z']) {
+              expectWithin(
+                ofTenant.filter((g) => g.conversation === conversation).map((g) => g.at),
+                limits.conversation,
+              );
+            }
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

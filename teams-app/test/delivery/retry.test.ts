@@ -47,7 +47,9 @@ describe('retryDelay', () => {
     expect(retryAfterMs(httpError(429, { 'retry-after-ms': '250' }))).toBe(250);
   });
   it('caps a Retry-After that asks for too long, and ignores one it cannot read', () => {
-    expect(retryDelay(1, httpError(429, { 'Retry-After': '86400' }), () => 0, { maxRetryAfterMs: 60_000 })).toBe(60_000);
+    expect(retryDelay(1, httpError(429, { 'Retry-After': '86400' }), () => 0, { maxRetryAfterMs: 60_000 })).toBe(
+      60_000,
+    );
     expect(retryDelay(1, httpError(429, { 'Retry-After': 'soon' }), () => 0.5, { baseMs: 100 })).toBe(50);
   });
 });

@@ -14,6 +14,37 @@ export interface ConnectorCall {
   status: number;
 }
 
+/** At most `limit` requests in any `windowMs` ms (the same shape as the bot's rate limiter takes). */
+export interface FakeRateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+export interface FakeConnectorOptions {
+  /** Limits the connector enforces like Teams: over them it answers 429 with Retry-After and records a violation. */
+  limits?: { tenant?: readonly FakeRateWindow[]; conversation?: readonly FakeRateWindow[] };
+  /** Random failures, from a seeded generator (deterministic for one order of arrivals). */
+  faults?: {
+    rate429?: number;
+    rate5xx?: number;
+    seed?: number;
+    /** Retry-After given with an injected 429, in ms (sent as `Retry-After` seconds and `retry-after-ms`). Default 1000. */
+    retryAfterMs?: number;
+  };
+  /** Conversations where the bot was removed or blocked: every call into them answers 403. */
+  gone?: Set<string>;
+  /** Keep every call in `calls` (default true; turn off for large fan-outs). */
+  recordCalls?: boolean;
+}
+
+/** A request that arrived when one of its windows was already full. */
+export interface RateViolation {
+  scope: 'tenant' | 'conversation';
+  key: string;
+  window: FakeRateWindow;
+  at: number;
+}
+
 export interface Member {
   id: string;
   name: string;
@@ -24,14 +55,28 @@ export interface Member {
 /**
  * A local Bot Framework connector on 127.0.0.1 that records everything the bot sends. Roster calls are
  * answered from `members`; `respondWith` makes the next calls answer with a chosen status (429, 403...).
+ * Optionally it enforces Teams-like rate limits (429 + Retry-After, recorded in `violations`), injects seeded
+ * 429/5xx faults and answers 403 for `gone` conversations; `receiptsByConversation` counts accepted messages.
+ * Precedence per call: a queued `respondWith` status, then `gone`, then the limits, then injected faults.
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   members: Member[] = [];
+  /** Requests that arrived over a configured limit (each answered 429). */
+  readonly violations: RateViolation[] = [];
+  readonly gone: Set<string>;
   private queuedStatuses: number[] = [];
   private nextId = 1;
   private server = createServer((req, res) => void this.handle(req, res));
+  private readonly arrivals = new Map<string, number[]>();
+  private readonly receipts = new Map<string, number>();
+  private readonly random: () => number;
   url = '';
+
+  constructor(private readonly options: FakeConnectorOptions = {}) {
+    this.gone = options.gone ?? new Set();
+    this.random = mulberry32(options.faults?.seed ?? 1);
+  }
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -53,6 +98,11 @@ export class FakeConnector {
     this.calls.length = 0;
   }
 
+  /** Message posts (sends and replies) accepted per conversation, duplicates counted. */
+  receiptsByConversation(): Map<string, number> {
+    return new Map(this.receipts);
+  }
+
   /** Messages (sends and replies) sent into one conversation, in order. */
   messagesTo(conversationId: string): ConnectorCall[] {
     return this.calls.filter(
@@ -69,6 +119,7 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -91,20 +142,46 @@ export class FakeConnector {
     else if (parts[3] === 'activities' && method === 'DELETE') kind = 'delete';
     else if (parts[3] === 'members' || parts[3] === 'pagedmembers') kind = 'members';
 
-    const status = this.queuedStatuses.shift() ?? 200;
-    this.calls.push({
-      kind,
-      method,
-      path,
-      conversationId,
-      activityId,
-      authorization: req.headers.authorization ?? null,
-      body,
-      status,
-    });
+    const tenantId = tenantOf(body);
+    let retryAfterMs: number | null = null;
+    let status = this.queuedStatuses.shift() ?? 0;
+    if (!status && conversationId && this.gone.has(conversationId)) status = 403;
+    if (!status) {
+      retryAfterMs = this.overLimit(tenantId, conversationId, arrivedAt);
+      if (retryAfterMs !== null) status = 429;
+    }
+    if (!status) {
+      const faults = this.options.faults;
+      if (faults?.rate429 && this.random() < faults.rate429) {
+        status = 429;
+        retryAfterMs = faults.retryAfterMs ?? 1000;
+      } else if (faults?.rate5xx && this.random() < faults.rate5xx) {
+        status = this.random() < 0.5 ? 502 : 504;
+      }
+    }
+    if (!status) status = 200;
+    if (status < 400 && (kind === 'send' || kind === 'reply') && conversationId && isMessage(body)) {
+      this.receipts.set(conversationId, (this.receipts.get(conversationId) ?? 0) + 1);
+    }
+    if (this.options.recordCalls !== false) {
+      this.calls.push({
+        kind,
+        method,
+        path,
+        conversationId,
+        activityId,
+        authorization: req.headers.authorization ?? null,
+        body,
+        status,
+      });
+    }
     res.setHeader('content-type', 'application/json');
     if (status >= 400) {
       res.statusCode = status;
+      if (retryAfterMs !== null) {
+        res.setHeader('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+        res.setHeader('retry-after-ms', String(Math.ceil(retryAfterMs)));
+      }
       res.end(JSON.stringify({ error: { code: 'Fake', message: `fake status ${status}` } }));
       return;
     }
@@ -122,4 +199,78 @@ export class FakeConnector {
     }
     res.end(JSON.stringify({ id: activityId && kind === 'update' ? activityId : `act-${this.nextId++}` }));
   }
+
+  /**
+   * Checks the request against the configured windows, counting it when it fits. Returns null when it fits,
+   * else how long until it would (and records the violation).
+   */
+  private overLimit(tenantId: string, conversationId: string | null, at: number): number | null {
+    const limits = this.options.limits;
+    if (!limits) return null;
+    const checks: { scope: RateViolation['scope']; key: string; windows: readonly FakeRateWindow[] }[] = [];
+    if (limits.tenant?.length) checks.push({ scope: 'tenant', key: `t:${tenantId}`, windows: limits.tenant });
+    if (conversationId && limits.conversation?.length) {
+      checks.push({ scope: 'conversation', key: `c:${tenantId}:${conversationId}`, windows: limits.conversation });
+    }
+    let wait: number | null = null;
+    for (const check of checks) {
+      const times = this.arrivals.get(check.key) ?? [];
+      for (const w of check.windows) {
+        // Accepted requests in (at - windowMs, at]: one more would make limit + 1 in a window of windowMs.
+        const inWindow = times.length - firstAfter(times, at - w.windowMs);
+        if (inWindow >= w.limit) {
+          this.violations.push({ scope: check.scope, key: check.key, window: w, at });
+          const freeAt = (times[times.length - w.limit] as number) + w.windowMs;
+          wait = Math.max(wait ?? 0, freeAt - at);
+        }
+      }
+    }
+    if (wait !== null) return wait;
+    for (const check of checks) {
+      let times = this.arrivals.get(check.key);
+      if (!times) {
+        times = [];
+        this.arrivals.set(check.key, times);
+      }
+      times.push(at);
+      const longest = Math.max(...check.windows.map((w) => w.windowMs));
+      if (times.length > 4096 && (times[2048] as number) < at - longest) times.splice(0, 2048);
+    }
+    return null;
+  }
+}
+
+/** Index of the first time greater than `t` in ascending `times`. */
+function firstAfter(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((times[mid] as number) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON as the bot sent it
+function tenantOf(body: any): string {
+  const tenant = body?.conversation?.tenantId ?? body?.tenantId;
+  return typeof tenant === 'string' && tenant ? tenant : 'unknown';
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON as the bot sent it
+function isMessage(body: any): boolean {
+  return body?.type === 'message';
+}
+
+/** Small seeded PRNG, so injected faults repeat from run to run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
