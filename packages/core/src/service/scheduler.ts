@@ -113,7 +113,10 @@ export function schedulerOperations(ctx: ServiceContext) {
    * Creates a delivery to a person in one transaction, after checking, in that same transaction, that the
    * person still exists and (for check-ins and their reminder) has not answered the period yet.
    */
-  function createForPerson(d: Delivery, personId: string, answeredPeriod?: string): Promise<Outcome | null> {
+  async function createForPerson(d: Delivery, personId: string, answeredPeriod?: string): Promise<Outcome | null> {
+    // Every tick within the lookback sees the same slots again: a plain read settles those without a write
+    // transaction (the key in the transaction still decides when two planners race).
+    if (await ctx.store.getDeliveryByKey(d.tenantId, d.key)) return 'already';
     return ctx.store.transaction(async (tx: StoreOps) => {
       if (!(await tx.getPerson(d.tenantId, personId))) return null;
       if (answeredPeriod !== undefined) {
@@ -232,7 +235,9 @@ export function schedulerOperations(ctx: ServiceContext) {
         periodKey: slot.periodKey,
         dueAt: slot.dueAt,
       });
-      const created = await ctx.store.transaction((tx) => tx.createDelivery(d));
+      const created =
+        !(await ctx.store.getDeliveryByKey(d.tenantId, d.key)) &&
+        (await ctx.store.transaction((tx) => tx.createDelivery(d)));
       out.push(['digest', created ? 'planned' : 'already']);
     }
     return out;
