@@ -4,6 +4,7 @@ import type { Delivery } from '../records/delivery';
 import { createMemoryStore } from '../store/memory-store';
 import type { Store } from '../store/port';
 import { countingIds, steppingClock } from '../testing/clock';
+import { failingStore } from '../testing/failure-injection';
 import { aSchedule } from '../testing/fixtures';
 import { createRebound } from './create-rebound';
 import { notificationFromDelivery } from './notifications';
@@ -113,6 +114,23 @@ describe('scheduler: check-ins', () => {
     expect(await deliveriesOf(store, 'check-in')).toEqual([]);
     const wider = await rebound.scheduler.plan({ now: '2026-11-24T05:00:00.000Z', lookbackHours: 6 });
     expect(wider.planned['check-in']).toBe(1);
+  });
+
+  it('loses nothing when a plan fails midway: the next plan writes the rest, and nothing twice', async () => {
+    const { rebound, store } = await repWorld('Asia/Tokyo', { checkInTime: '09:00' });
+    for (const id of ['peer', 'mgr']) {
+      await rebound.registerPerson(as(id), { displayName: id, timeZone: 'Asia/Tokyo' });
+      await rebound.updateSettings(as(id), { schedule: { enabled: true, checkInTime: '09:00' } });
+    }
+    const now = '2026-11-24T01:00:00.000Z';
+    // The second delivery's write fails, as a crash or a lost connection would.
+    const crashing = createRebound({ store: failingStore(store, 2), clock: steppingClock(), ids: countingIds('x') });
+    await expect(crashing.scheduler.plan({ now })).rejects.toMatchObject({ code: 'unavailable' });
+    expect(await deliveriesOf(store, 'check-in')).toHaveLength(1);
+    const result = await rebound.scheduler.plan({ now });
+    expect(result.planned['check-in']).toBe(2);
+    expect(result.alreadyPlanned).toBe(1);
+    expect((await deliveriesOf(store, 'check-in')).map((d) => d.recipientId).sort()).toEqual(['mgr', 'peer', 'rep']);
   });
 
   it('plans nothing for an erased rep or a schedule whose person does not exist', async () => {
