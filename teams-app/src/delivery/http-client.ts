@@ -129,7 +129,9 @@ export function fetchHttpClient(): ConnectorHttpClient {
         throw networkError(request, err);
       }
       const responseHeaders = new CompatHeaders();
-      for (const [name, value] of res.headers) responseHeaders.set(name, value);
+      res.headers.forEach((value, name) => {
+        responseHeaders.set(name, value);
+      });
       const response: ConnectorResponse = { request, status: res.status, headers: responseHeaders };
       try {
         if (request.streamResponseStatusCodes?.has(res.status) && res.body) {

@@ -111,7 +111,7 @@ describe('proactive sends through the limited HTTP client', () => {
     expect(stats.byStatus[200]).toBe(messages.length);
     // The connector's own retries of those 429s went through the client too: every call the fake saw was counted.
     expect(stats.attempts).toBe(fake.calls.length);
-    expect(stats.attempts).toBe(messages.length + stats.byStatus[429]);
+    expect(stats.attempts).toBe(messages.length + (stats.byStatus[429] ?? 0));
   });
 
   it('surfaces a removed conversation as gone, without retrying it', async () => {
