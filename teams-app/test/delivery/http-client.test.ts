@@ -1,4 +1,4 @@
-import type { ConversationReference } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import {
@@ -127,8 +127,8 @@ describe('limited HTTP client', () => {
       serviceUrl: connector.url,
       from: { id: 'user-1', name: 'rep' },
       recipient: { id: 'bot', name: 'Rebound' },
-      conversation: { id: 'a:turn', tenantId: 'tenant-turn', conversationType: 'personal' },
-    } satisfies Partial<ConversationReference> & Record<string, unknown>;
+      conversation: { id: 'a:turn', tenantId: 'tenant-turn', conversationType: 'personal', isGroup: false, name: '' },
+    } as Activity;
     const auth = await adapter.authenticate(incoming, '');
     await adapter.processAuthenticated(auth, incoming, async (ctx) => {
       await ctx.sendActivity('pong');
