@@ -412,6 +412,12 @@ export function runStoreContract(t: TestApi, factory: StoreFactory<Store>): void
         expect(await ids('2026-11-24', '2026-11-26')).toEqual(['tenant-a/l1', 'tenant-b/l2', 'tenant-a/l3']);
         expect(await ids('2026-11-27', '2026-11-27')).toEqual(['tenant-a/l4']);
         expect(await ids('2026-11-28', '2026-11-24')).toEqual([]);
+        expect(await ids('2020-01-01', '2030-12-31')).toEqual([
+          'tenant-a/l1',
+          'tenant-b/l2',
+          'tenant-a/l3',
+          'tenant-a/l4',
+        ]);
         // Moving the due date moves the log in the scan; erasing the author removes it.
         await s.putLog(aLog({ id: 'l1', authorId: 'rep-1', nextStep: step('2026-12-01') }));
         expect(await ids('2026-11-24', '2026-11-24')).toEqual([]);
