@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import type { ConnectorClientOptions } from 'botframework-connector';
 import type { RateLimiter } from './rate-limiter';
 import { currentSendContext } from './send-context';
@@ -37,11 +39,11 @@ export const UNKNOWN_TENANT = 'unknown';
  */
 export function createLimitedHttpClient(options: {
   limiter: RateLimiter;
-  /** Sends one attempt; defaults to Node's fetch. */
+  /** Sends one attempt; defaults to node:http(s) with keep-alive. */
   inner?: ConnectorHttpClient;
 }): LimitedHttpClient {
   const { limiter } = options;
-  const inner = options.inner ?? fetchHttpClient();
+  const inner = options.inner ?? nodeHttpClient();
   let attempts = 0;
   let byStatus: Record<string, number> = {};
 
@@ -107,60 +109,86 @@ function tenantFromBody(body: unknown): string | null {
   }
 }
 
-/** One attempt over Node's fetch, in the compat shape the connector expects. */
-export function fetchHttpClient(): ConnectorHttpClient {
+const keepAlive = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 256 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 256 }),
+};
+
+/** One attempt over node:http(s) with keep-alive, in the compat shape the connector expects. */
+export function nodeHttpClient(): ConnectorHttpClient {
   return {
-    async sendRequest(request) {
-      const headers: Record<string, string> = {};
-      for (const h of request.headers.headersArray()) headers[h.name] = h.value;
-      const signals: AbortSignal[] = [];
-      if (request.abortSignal) signals.push(request.abortSignal as AbortSignal);
-      if (request.timeout > 0) signals.push(AbortSignal.timeout(request.timeout));
-      let res: Response;
-      try {
-        res = await fetch(request.url, {
-          method: request.method,
-          headers,
-          body: request.body === undefined || request.body === null ? undefined : (request.body as BodyInit),
-          signal: signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals),
-          redirect: 'manual',
-        });
-      } catch (err) {
-        throw networkError(request, err);
-      }
-      const responseHeaders = new CompatHeaders();
-      res.headers.forEach((value, name) => {
-        responseHeaders.set(name, value);
-      });
-      const response: ConnectorResponse = { request, status: res.status, headers: responseHeaders };
-      try {
-        if (request.streamResponseStatusCodes?.has(res.status) && res.body) {
-          const { Readable } = await import('node:stream');
-          response.readableStreamBody = Readable.fromWeb(res.body as never);
-        } else {
-          response.bodyAsText = await res.text();
+    sendRequest(request) {
+      return new Promise<ConnectorResponse>((resolve, reject) => {
+        let url: URL;
+        try {
+          url = new URL(request.url);
+        } catch (err) {
+          reject(err);
+          return;
         }
-      } catch (err) {
-        throw networkError(request, err);
-      }
-      return response;
+        const secure = url.protocol === 'https:';
+        const headers: Record<string, string> = {};
+        for (const h of request.headers.headersArray()) headers[h.name] = h.value;
+        const body: unknown = request.body;
+        const payload =
+          body === undefined || body === null
+            ? undefined
+            : typeof body === 'string' || Buffer.isBuffer(body)
+              ? body
+              : JSON.stringify(body);
+        if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {
+          headers['content-length'] = String(Buffer.byteLength(payload));
+        }
+        const custom = (request as { agent?: http.Agent }).agent;
+        const req = (secure ? https : http).request(
+          url,
+          {
+            method: request.method,
+            headers,
+            agent: custom ?? (secure ? keepAlive.https : keepAlive.http),
+            timeout: request.timeout > 0 ? request.timeout : undefined,
+            signal: request.abortSignal as AbortSignal | undefined,
+          },
+          (res) => {
+            const responseHeaders = new CompatHeaders();
+            for (const [name, value] of Object.entries(res.headers)) {
+              if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+            }
+            const status = res.statusCode ?? 0;
+            if (request.streamResponseStatusCodes?.has(status)) {
+              resolve({ request, status, headers: responseHeaders, readableStreamBody: res });
+              return;
+            }
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('error', (err) => reject(networkError(request, err)));
+            res.on('end', () =>
+              resolve({
+                request,
+                status,
+                headers: responseHeaders,
+                bodyAsText: Buffer.concat(chunks).toString('utf8'),
+              }),
+            );
+          },
+        );
+        req.on('timeout', () => req.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })));
+        req.on('error', (err) => reject(networkError(request, err)));
+        req.end(payload);
+      });
     },
   };
 }
 
 function networkError(request: ConnectorRequest, err: unknown): Error {
-  const cause = (err as { cause?: { code?: unknown } })?.cause;
-  const code =
-    typeof cause?.code === 'string'
-      ? cause.code
-      : (err as { name?: string })?.name === 'TimeoutError'
-        ? 'ETIMEDOUT'
-        : 'REQUEST_SEND_ERROR';
-  const url = new URL(request.url);
-  return Object.assign(new Error(`${request.method} ${url.host}: ${code}`, { cause: err }), {
-    name: 'NetworkError',
-    code,
-  });
+  const e = err as { code?: unknown; name?: unknown };
+  if (e?.name === 'AbortError') return err as Error;
+  const code = typeof e?.code === 'string' ? e.code : 'REQUEST_SEND_ERROR';
+  let host = '';
+  try {
+    host = new URL(request.url).host;
+  } catch {}
+  return Object.assign(new Error(`${request.method} ${host}: ${code}`, { cause: err }), { name: 'NetworkError', code });
 }
 
 /** HttpHeadersLike (core-http-compat) over a Map keyed by lower-cased name. */
