@@ -40,6 +40,18 @@ async function load(store: SqlStore, shape: OrgShape, name: string) {
   await store.analyze();
 }
 
+/** Runs one statement on the test server's admin database (CREATE / DROP DATABASE). */
+export async function adminQuery(statement: string): Promise<void> {
+  const server = await startTestPostgres();
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** The cached SQLite org, built first when missing. */
 export async function cachedSqlite(shape: OrgShape = FULL_ORG): Promise<string> {
   const path = cachedSqlitePath(shape);

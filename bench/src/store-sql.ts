@@ -4,11 +4,14 @@
  * team-quarter, the whole org-year), point reads, listing a rep's items, and logging rejections through the
  * service. Run: cd bench && node --conditions=source --import tsx src/store-sql.ts (or build the packages first).
  * Knobs: BENCH_LOGS (org size, default 1,000,000), BENCH_LOG_N (service logs per store, default 100,000),
- * BENCH_PG_LOG_N (on PostgreSQL, default 5,000), BENCH_PG=0 to leave PostgreSQL out.
+ * BENCH_PG_LOG_N (on PostgreSQL, default 5,000), BENCH_PG=0 to leave PostgreSQL out, BENCH_REUSE=1 to start the SQL
+ * stores from copies of the org cached by `store-sql-cache.ts` (built there first when missing) instead of
+ * loading them in this run: the SQLite file is copied, the PostgreSQL database created from the cached one as
+ * its template. Only the memory store is loaded then, and the load table says so.
  */
 
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { createMemoryStore, createRebound, type InsightCountsQuery, type Store } from '@rebound/core';
@@ -16,12 +19,14 @@ import { createSqlStore, type ImportRecords, type SqlStore } from '@rebound/stor
 import { startTestPostgres, type TestDatabase, type TestPostgres } from '@rebound/store-sql/testing';
 import { rejectionInput } from './fixtures';
 import { machine, table } from './harness';
+import { adminQuery, cachedPostgres, cachedSqlite } from './store-sql-cache';
 import { FULL_ORG, type OrgShape, orgItems, orgPeople, prng, repId, TENANT, teamId } from './store-sql-org';
 
 const shape: OrgShape = { ...FULL_ORG, logs: Number(process.env.BENCH_LOGS ?? FULL_ORG.logs) };
 const LOG_N = Number(process.env.BENCH_LOG_N ?? 100_000);
 const PG_LOG_N = Number(process.env.BENCH_PG_LOG_N ?? 5_000);
 const WITH_PG = process.env.BENCH_PG !== '0';
+const REUSE = process.env.BENCH_REUSE === '1';
 const reps = shape.teams * shape.repsPerTeam;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -36,6 +41,7 @@ mkdirSync(workDir, { recursive: true });
 const sqlitePath = join(workDir, 'bench.db');
 
 const memory = createMemoryStore();
+if (REUSE) copyFileSync(await cachedSqlite(shape), sqlitePath);
 const sqlite = await createSqlStore({ url: `sqlite:${sqlitePath}` });
 let pgServer: TestPostgres | undefined;
 let pgDatabase: TestDatabase | undefined;
@@ -43,6 +49,11 @@ let postgres: SqlStore | undefined;
 if (WITH_PG) {
   pgServer = await startTestPostgres();
   pgDatabase = await pgServer.createDatabase();
+  if (REUSE) {
+    const template = new URL(await cachedPostgres(shape)).pathname.slice(1);
+    await adminQuery(`DROP DATABASE "${pgDatabase.name}"`);
+    await adminQuery(`CREATE DATABASE "${pgDatabase.name}" TEMPLATE "${template}"`);
+  }
   postgres = await createSqlStore({ url: pgDatabase.url, poolSize: 4 });
 }
 
@@ -70,6 +81,7 @@ if (postgres) {
   const pg = postgres;
   targets.push({ name: 'PostgreSQL', store: pg, load: (b) => pg.importRecords(b), logN: PG_LOG_N, loadNs: 0 });
 }
+const loaded = REUSE ? targets.filter((t) => t.name === 'memory') : targets;
 
 // Load the org ---------------------------------------------------------------------------------------------
 // Each store loads from its own run of the (deterministic) generator, all at once: PostgreSQL's import waits
@@ -77,7 +89,7 @@ if (postgres) {
 const people = orgPeople(shape);
 const counts = { logs: 0, outcomes: 0, checkIns: 0 };
 await Promise.all(
-  targets.map(async (t) => {
+  loaded.map(async (t) => {
     const start = now();
     await t.load(people);
     let loaded = 0;
@@ -234,7 +246,10 @@ const logRows = results.map((r) => [
   ratio(r.logNsPerOp, base.logNsPerOp),
   r.name === 'SQLite file' ? ok(r.logsPerSecond >= 5000) : '-',
 ]);
-const loadRows = targets.map((t) => [t.name, f(ms(t.loadNs) / 1000, 1)]);
+const loadRows = targets.map((t) => [
+  t.name,
+  loaded.includes(t) ? f(ms(t.loadNs) / 1000, 1) : 'copied from the cached org (BENCH_REUSE=1)',
+]);
 
 const report = `### SQL store: SQLite file and PostgreSQL beside the memory store (issue 4)
 
