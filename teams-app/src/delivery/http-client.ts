@@ -51,20 +51,25 @@ export function createLimitedHttpClient(options: {
     async sendRequest(request) {
       const conversationId = conversationIdOf(request.url);
       const tenantId = currentSendContext()?.tenantId ?? tenantFromBody(request.body) ?? UNKNOWN_TENANT;
-      const release = await limiter.acquire(tenantId, conversationId);
-      attempts++;
-      try {
-        const response = await inner.sendRequest(request);
-        byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
-        return response;
-      } catch (err) {
-        const status = (err as { statusCode?: unknown })?.statusCode;
-        const key = typeof status === 'number' ? String(status) : 'error';
-        byStatus[key] = (byStatus[key] ?? 0) + 1;
-        throw err;
-      } finally {
-        // The answer is in: the receiver has seen this request by now, so its slot can start to age.
-        release();
+      for (let attempt = 1; ; attempt++) {
+        const release = await limiter.acquire(tenantId, conversationId);
+        attempts++;
+        try {
+          const response = await inner.sendRequest(request);
+          byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
+          return response;
+        } catch (err) {
+          const status = (err as { statusCode?: unknown })?.statusCode;
+          const key = typeof status === 'number' ? String(status) : 'error';
+          byStatus[key] = (byStatus[key] ?? 0) + 1;
+          // The server closed an idle keep-alive connection just as we reused it: the request never got
+          // there, so one more attempt (limited and counted like any) is safe and duplicates nothing.
+          if (attempt === 1 && isStaleConnection(err)) continue;
+          throw err;
+        } finally {
+          // The answer is in: the receiver has seen this request by now, so its slot can start to age.
+          release();
+        }
       }
     },
     stats: () => ({ attempts, byStatus: { ...byStatus } }),
@@ -173,14 +178,19 @@ export function nodeHttpClient(): ConnectorHttpClient {
           },
         );
         req.on('timeout', () => req.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })));
-        req.on('error', (err) => reject(networkError(request, err)));
+        req.on('error', (err) => reject(networkError(request, err, req.reusedSocket)));
         req.end(payload);
       });
     },
   };
 }
 
-function networkError(request: ConnectorRequest, err: unknown): Error {
+function isStaleConnection(err: unknown): boolean {
+  const e = err as { code?: unknown; reusedSocket?: unknown };
+  return e?.code === 'ECONNRESET' && e.reusedSocket === true;
+}
+
+function networkError(request: ConnectorRequest, err: unknown, reusedSocket = false): Error {
   const e = err as { code?: unknown; name?: unknown };
   if (e?.name === 'AbortError') return err as Error;
   const code = typeof e?.code === 'string' ? e.code : 'REQUEST_SEND_ERROR';
@@ -188,7 +198,11 @@ function networkError(request: ConnectorRequest, err: unknown): Error {
   try {
     host = new URL(request.url).host;
   } catch {}
-  return Object.assign(new Error(`${request.method} ${host}: ${code}`, { cause: err }), { name: 'NetworkError', code });
+  return Object.assign(new Error(`${request.method} ${host}: ${code}`, { cause: err }), {
+    name: 'NetworkError',
+    code,
+    reusedSocket,
+  });
 }
 
 /** HttpHeadersLike (core-http-compat) over a Map keyed by lower-cased name. */

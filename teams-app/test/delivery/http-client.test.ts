@@ -97,6 +97,19 @@ describe('limited HTTP client', () => {
     expect(http.stats()).toEqual({ attempts: 0, byStatus: {} });
   });
 
+  it('sends once more, through the limiter, when a reused keep-alive connection turns out closed', async () => {
+    const limiter = recordingLimiter();
+    const stale = Object.assign(new Error('reset'), { code: 'ECONNRESET', reusedSocket: true });
+    const fresh = Object.assign(new Error('reset'), { code: 'ECONNRESET', reusedSocket: false });
+    const http = createLimitedHttpClient({ limiter, inner: wire([stale, 200, fresh]) });
+    const url = 'http://127.0.0.1:1/v3/conversations/c/activities';
+    expect((await http.sendRequest(request(url))).status).toBe(200);
+    await expect(http.sendRequest(request(url))).rejects.toBe(fresh);
+    expect(limiter.asked).toHaveLength(3);
+    expect(http.stats()).toEqual({ attempts: 3, byStatus: { 200: 1, error: 2 } });
+    expect(limiter.held).toBe(0);
+  });
+
   it('turns a connection failure into an error the retry policy retries', async () => {
     const http = createLimitedHttpClient({ limiter: createTeamsRateLimiter() });
     // A port nothing listens on: start a fake connector and stop it at once.
