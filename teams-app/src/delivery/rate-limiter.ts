@@ -24,12 +24,23 @@ export const TEAMS_RATE_LIMITS: RateLimits = {
 export interface LimiterClock {
   /** Milliseconds on a clock that never goes back. */
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Resolves after `ms`, or at once when `signal` aborts (a wake that is no longer needed). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export const realClock: LimiterClock = {
   now: () => performance.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
+      const done = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
+    }),
 };
 
 /** Says that the request a slot was taken for got its answer (or failed); safe to call more than once. */
@@ -85,7 +96,7 @@ export function createTeamsRateLimiter(
         ready: [],
         readyHead: 0,
         wakeAt: null,
-        wakeToken: 0,
+        wake: null,
         conversations: new Map(),
       };
       tenants.set(tenantId, t);
@@ -103,7 +114,7 @@ export function createTeamsRateLimiter(
         waitersHead: 0,
         queued: false,
         blocked: false,
-        wakeToken: 0,
+        wake: null,
       };
       t.conversations.set(key, l);
       conversationCount++;
@@ -144,7 +155,8 @@ export function createTeamsRateLimiter(
         l.log?.finish(at);
         if (l.blocked) {
           l.blocked = false;
-          l.wakeToken++;
+          l.wake?.abort();
+          l.wake = null;
           enqueue(t, l);
         }
         pump(t);
@@ -170,9 +182,12 @@ export function createTeamsRateLimiter(
   function wakeTenant(t: TenantState, at: number): void {
     if (at === Number.POSITIVE_INFINITY || (t.wakeAt !== null && t.wakeAt <= at)) return;
     t.wakeAt = at;
-    const token = ++t.wakeToken;
-    void clock.sleep(Math.max(1, Math.ceil(at - clock.now()))).then(() => {
-      if (token !== t.wakeToken) return;
+    t.wake?.abort();
+    const wake = new AbortController();
+    t.wake = wake;
+    void clock.sleep(Math.max(1, Math.ceil(at - clock.now())), wake.signal).then(() => {
+      if (wake.signal.aborted) return;
+      t.wake = null;
       t.wakeAt = null;
       pump(t);
     });
@@ -181,10 +196,14 @@ export function createTeamsRateLimiter(
   /** Keeps the lane out of the round until `at` (or until one of its requests is released). */
   function wakeLane(t: TenantState, l: Lane, at: number): void {
     l.blocked = true;
-    const token = ++l.wakeToken;
+    l.wake?.abort();
+    l.wake = null;
     if (at === Number.POSITIVE_INFINITY) return;
-    void clock.sleep(Math.max(1, Math.ceil(at - clock.now()))).then(() => {
-      if (token !== l.wakeToken || !l.blocked) return;
+    const wake = new AbortController();
+    l.wake = wake;
+    void clock.sleep(Math.max(1, Math.ceil(at - clock.now())), wake.signal).then(() => {
+      if (wake.signal.aborted || !l.blocked) return;
+      l.wake = null;
       l.blocked = false;
       enqueue(t, l);
       pump(t);
@@ -236,7 +255,8 @@ interface TenantState {
   ready: Lane[];
   readyHead: number;
   wakeAt: number | null;
-  wakeToken: number;
+  /** The pending wake, aborted when a nearer one replaces it. */
+  wake: AbortController | null;
   conversations: Map<string, Lane>;
 }
 
@@ -248,7 +268,8 @@ interface Lane {
   queued: boolean;
   /** Waiting for its own windows to make room. */
   blocked: boolean;
-  wakeToken: number;
+  /** The pending wake, aborted when a release lets the lane in earlier. */
+  wake: AbortController | null;
 }
 
 /** One key's requests: how many are in flight, and the release times of the latest ones, ascending. */

@@ -5,6 +5,7 @@ import {
   type LimiterClock,
   type RateLimits,
   type RateWindow,
+  realClock,
   TEAMS_RATE_LIMITS,
 } from '../../src/delivery/rate-limiter';
 
@@ -14,8 +15,19 @@ class ManualClock implements LimiterClock {
   private timers: { at: number; seq: number; fire: () => void }[] = [];
   private seq = 0;
   now = (): number => this.t;
-  sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => this.timers.push({ at: this.t + ms, seq: this.seq++, fire: resolve }));
+  sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = { at: this.t + ms, seq: this.seq++, fire: resolve };
+      this.timers.push(timer);
+      signal?.addEventListener('abort', () => {
+        this.timers = this.timers.filter((x) => x !== timer);
+        resolve();
+      });
+    });
+
+  pending(): number {
+    return this.timers.length;
+  }
 
   /** Fires timers in order until none is left (or `until` is reached), letting promises settle between. */
   async run(until = Number.POSITIVE_INFINITY): Promise<void> {
@@ -149,6 +161,37 @@ describe('Teams rate limiter', () => {
     expect(granted).toEqual([0, 0]);
     await clock.run(6000);
     expect(granted).toEqual([0, 0, 6000]);
+  });
+
+  it('drops a wake that a release made unneeded, so no stale timer outlives the wait', async () => {
+    const clock = new ManualClock();
+    const limiter = createTeamsRateLimiter({ conversation: [{ limit: 2, windowMs: 1000 }] }, clock, { marginMs: 0 });
+    (await limiter.acquire('t1', 'c1'))();
+    const second = await limiter.acquire('t1', 'c1');
+    let third = -1;
+    void limiter.acquire('t1', 'c1').then((release) => {
+      third = clock.t;
+      release();
+    });
+    await clock.run(10);
+    expect(clock.pending()).toBe(1);
+    second();
+    await clock.run(10);
+    // The release rescheduled the wake; the old one is gone rather than left to fire for nothing.
+    expect(clock.pending()).toBe(1);
+    await clock.run();
+    expect(third).toBe(1000);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('sleeps on real timers that an abort cuts short', async () => {
+    const started = performance.now();
+    await realClock.sleep(60_000, AbortSignal.abort());
+    const controller = new AbortController();
+    const sleeping = realClock.sleep(60_000, controller.signal);
+    controller.abort();
+    await sleeping;
+    expect(performance.now() - started).toBeLessThan(30_000);
   });
 
   it('refuses windows that could never let anything through', () => {
