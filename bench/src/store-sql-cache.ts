@@ -40,10 +40,9 @@ async function load(store: SqlStore, shape: OrgShape, name: string) {
   await store.analyze();
 }
 
-/** Runs one statement on the test server's admin database (CREATE / DROP DATABASE). */
-export async function adminQuery(statement: string): Promise<void> {
-  const server = await startTestPostgres();
-  const admin = new pg.Client({ connectionString: server.adminUrl });
+/** Runs one statement on the test server's admin database (CREATE / DROP DATABASE), or on the one at `url`. */
+export async function adminQuery(statement: string, url?: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url ?? (await startTestPostgres()).adminUrl });
   await admin.connect();
   try {
     await admin.query(statement);
@@ -90,6 +89,7 @@ export async function cachedPostgres(shape: OrgShape = FULL_ORG): Promise<string
   }
   const store = await createSqlStore({ url: url.toString(), poolSize: 4 });
   await load(store, shape, 'PostgreSQL');
+  await adminQuery('VACUUM (ANALYZE)', url.toString());
   await store.kysely.schema.createTable('bench_loaded').addColumn('at', 'text').execute();
   await store.close();
   return url.toString();
