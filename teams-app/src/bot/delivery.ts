@@ -1,17 +1,5 @@
+import { managerNotificationWithdrawnCard, teamStoryWithdrawnCard } from '@rebound/cards';
 import {
-  type AdaptiveCardJson,
-  formatDate,
-  managerNotificationWithdrawnCard,
-  managerRequestCard,
-  replyReceivedCard,
-  storyFromLog,
-  supportRequestedCard,
-  teamStoryCard,
-  teamStoryWithdrawnCard,
-} from '@rebound/cards';
-import {
-  type ConversationRef,
-  type Locale,
   type Notification,
   type Rebound,
   resolveLocale,
@@ -19,12 +7,12 @@ import {
   type Store,
   type TakeBack,
 } from '@rebound/core';
-import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { ReboundAdapter } from '../http/adapter';
-import { managerItemCard } from './flows/manager';
+import type { ConversationSender } from '../delivery/conversation-sender';
+import type { DeliveryQueue } from '../delivery/queue';
+import { sendWithRetry } from '../delivery/retry';
 import { cardActivity } from './respond';
-import type { BotDeps, Turn } from './turn';
 
 export interface Deliverer {
   /** Delivers a share's notifications and take-backs; says whether a team story found no channel to go to. */
@@ -39,150 +27,29 @@ export interface Deliverer {
 }
 
 /**
- * Delivers what core said must be delivered (core decided who; this only renders and sends). Each send is
- * recorded on its Delivery (message id for later take-back); a failure is recorded and never fails the turn
- * of the person who acted.
+ * What a turn hands over for delivery. Core decided who gets what and wrote it to the outbox; the queue
+ * renders and sends it (within Teams' limits, recorded on its Delivery); a failure never fails the turn of
+ * the person who acted.
  */
 export function createDeliverer(deps: {
-  adapter: ReboundAdapter;
-  botAppId: string;
   rebound: Rebound;
   store: Store;
   logger: Logger;
-  /** The bot's dependencies, for rendering a card as its recipient would see it. */
-  botDeps: () => BotDeps;
+  queue: DeliveryQueue;
+  sender: ConversationSender;
 }): Deliverer {
-  const { adapter, rebound, store, logger } = deps;
+  const { rebound, store, logger, queue, sender } = deps;
 
-  async function recipientLocale(tenantId: string, personId: string | null): Promise<{ locale: Locale }> {
-    const person = personId ? await store.getPerson(tenantId, personId) : null;
-    return { locale: resolveLocale(person?.language ?? null, person?.clientLocale ?? null) };
-  }
-
-  async function activityFor(tenantId: string, n: Notification): Promise<Partial<Activity> | null> {
-    if (n.kind === 'support-requested' && n.recipientId && n.subjectId) {
-      // Only the fact that the rep would like to talk; the check-in itself stays as private as the rep chose.
-      const [{ locale }, rep] = await Promise.all([
-        recipientLocale(tenantId, n.recipientId),
-        store.getPerson(tenantId, n.subjectId),
-      ]);
-      return cardActivity(supportRequestedCard({ locale, repName: rep?.displayName ?? '—' }));
-    }
-    if (n.kind === 'manager-request' && n.recipientId && n.subjectId) {
-      const assignment = await store.getAssignment(tenantId, n.subjectId);
-      if (!assignment || assignment.status !== 'pending') return null;
-      const [{ locale }, rep] = await Promise.all([
-        recipientLocale(tenantId, n.recipientId),
-        store.getPerson(tenantId, assignment.repId),
-      ]);
-      return cardActivity(
-        managerRequestCard({ locale, assignmentId: assignment.id, repName: rep?.displayName ?? '—' }),
-      );
-    }
-    const card = await cardFor(tenantId, n);
-    return card ? cardActivity(card) : null;
-  }
-
-  async function cardFor(tenantId: string, n: Notification): Promise<AdaptiveCardJson | null> {
-    if (!n.itemId || !n.itemKind) return null;
-    if (n.kind === 'team-story' && n.itemKind === 'log') {
-      const log = await store.getLog(tenantId, n.itemId);
-      if (!log) return null;
-      const { locale } = await recipientLocale(tenantId, null);
-      const author = n.anonymous ? null : await store.getPerson(tenantId, log.authorId);
-      const name = author?.displayName ?? '—';
-      return teamStoryCard(storyFromLog(log, locale, n.anonymous ? { anonymous: true } : { anonymous: false, name }));
-    }
-    if (!n.recipientId) return null;
-    const recipient = await store.getPerson(tenantId, n.recipientId);
-    if (!recipient) return null;
-    const locale = resolveLocale(recipient.language, recipient.clientLocale);
-    if (n.kind === 'manager-notification') {
-      // Rendered as the manager sees it: through core, with the manager as the actor.
-      const turn: Turn = {
-        actor: { tenantId, personId: recipient.id },
-        person: recipient,
-        locale,
-        deps: deps.botDeps(),
-        notices: [],
-      };
-      return managerItemCard(turn, { itemKind: n.itemKind, itemId: n.itemId });
-    }
-    if (n.kind === 'reply' && n.subjectId) {
-      const reply = (await store.listReplies(tenantId, { itemId: n.itemId })).find((r) => r.id === n.subjectId);
-      if (!reply) return null;
-      const manager = await store.getPerson(tenantId, reply.managerId);
-      const zone = recipient.timeZone;
-      const title =
-        n.itemKind === 'log'
-          ? ((await store.getLog(tenantId, n.itemId))?.customerLabel ?? '—')
-          : ((await store.getCheckIn(tenantId, n.itemId))?.periodKey ?? '—');
-      return replyReceivedCard({
-        locale,
-        replyId: reply.id,
-        managerName: manager?.displayName ?? '—',
-        itemTitle: title,
-        sentAtLabel: formatDate(reply.sentAt, locale, zone),
-        text: reply.text,
-      });
-    }
-    return null;
-  }
-
-  /**
-   * Runs `work` in the conversation. Errors are caught inside the turn and rethrown here: otherwise the
-   * adapter hands them to the turn error handler, which would apologise in the recipient's chat.
-   */
-  async function inConversation(ref: ConversationRef, work: (ctx: TurnContext) => Promise<void>): Promise<void> {
-    let failure: unknown = null;
-    const reference = JSON.parse(ref.reference) as Partial<ConversationReference>;
-    await adapter.continueConversationAsync(deps.botAppId, reference, async (ctx) => {
-      try {
-        await work(ctx);
-      } catch (err) {
-        failure = err ?? new Error('send failed');
-      }
-    });
-    if (failure) throw failure;
-  }
-
-  async function send(ref: ConversationRef, activity: Partial<Activity>): Promise<string | null> {
-    let id: string | null = null;
-    await inConversation(ref, async (ctx) => {
-      const sent = await ctx.sendActivity(activity);
-      id = sent?.id ?? null;
-    });
-    return id;
-  }
-
-  /** Sends one notification; false when there was nowhere to send it. */
-  async function notifyOne(tenantId: string, n: Notification): Promise<boolean> {
-    let conversationId: string | null = null;
+  async function notify(tenantId: string, notifications: readonly Notification[]) {
     try {
-      const activity = await activityFor(tenantId, n);
-      if (!activity) return true;
-      const target = n.teamId && n.kind === 'team-story' ? { teamId: n.teamId } : { personId: n.recipientId ?? '' };
-      const ref = await rebound.host.conversationFor(tenantId, target);
-      if (!ref) {
-        await rebound.host.markFailed(tenantId, n.deliveryId, { error: 'no conversation to reach', final: false });
-        return false;
-      }
-      conversationId = ref.conversationId;
-      const messageId = await send(ref, activity);
-      await rebound.host.markSent(tenantId, n.deliveryId, { messageId, conversationRefId: ref.id });
-      return true;
+      return await queue.sendNow(
+        tenantId,
+        notifications.map((n) => n.deliveryId),
+      );
     } catch (err) {
-      // 403/404: the person blocked or removed the bot, or the chat is gone; stop sending there.
-      const status = (err as { statusCode?: unknown })?.statusCode;
-      const gone = status === 403 || status === 404;
-      logger.warn({ err, deliveryId: n.deliveryId, kind: n.kind, status }, 'delivery failed');
-      if (gone && conversationId) {
-        await rebound.host.deactivateConversation(tenantId, conversationId).catch(() => undefined);
-        deps.botDeps().conversations.forget(conversationId);
-      }
-      const error = gone ? `conversation unreachable (${status})` : `send failed (${String(status ?? 'network')})`;
-      await rebound.host.markFailed(tenantId, n.deliveryId, { error, final: gone }).catch(() => undefined);
-      return true;
+      // The rows stay pending: the queue's due scan sends them later.
+      logger.warn({ err }, 'notifications left for the queue');
+      return notifications.map(() => 'retrying' as const);
     }
   }
 
@@ -194,15 +61,15 @@ export function createDeliverer(deps: {
         t.teamId ? { teamId: t.teamId } : { personId: t.recipientId ?? '' },
       );
       if (!ref || ref.id !== t.conversationRefId) return;
-      const { locale } = await recipientLocale(tenantId, t.recipientId);
+      const person = t.recipientId ? await store.getPerson(tenantId, t.recipientId) : null;
+      const locale = resolveLocale(person?.language ?? null, person?.clientLocale ?? null);
       const card =
         t.kind === 'team-story'
           ? teamStoryWithdrawnCard({ locale, storyId: t.itemId })
           : managerNotificationWithdrawnCard({ locale, itemId: t.itemId });
       // Update to the withdrawn form rather than delete: it works everywhere (the Playground cannot delete).
-      await inConversation(ref, async (ctx) => {
-        await ctx.updateActivity({ ...cardActivity(card), id: t.messageId ?? undefined });
-      });
+      const messageId = t.messageId;
+      await sendWithRetry(() => sender.update(ref, messageId, cardActivity(card)), { maxAttempts: 3 });
     } catch (err) {
       logger.warn({ err, deliveryId: t.deliveryId }, 'take-back failed');
     }
@@ -211,14 +78,14 @@ export function createDeliverer(deps: {
   return {
     async sharing(tenantId, result) {
       for (const t of result.takeBacks) await takeBackOne(tenantId, t);
-      let teamWithoutChannel = false;
-      for (const n of result.notifications) {
-        if (!(await notifyOne(tenantId, n)) && n.kind === 'team-story') teamWithoutChannel = true;
-      }
+      const outcomes = await notify(tenantId, result.notifications);
+      const teamWithoutChannel = result.notifications.some(
+        (n, i) => n.kind === 'team-story' && outcomes[i] === 'unreachable',
+      );
       return { teamWithoutChannel };
     },
     async notifications(tenantId, notifications) {
-      for (const n of notifications) await notifyOne(tenantId, n);
+      await notify(tenantId, notifications);
     },
     async takeBacks(tenantId, takeBacks) {
       for (const t of takeBacks) await takeBackOne(tenantId, t);
@@ -227,7 +94,7 @@ export function createDeliverer(deps: {
       const ref = await rebound.host.conversationFor(tenantId, { personId });
       if (!ref) return false;
       try {
-        await send(ref, activity);
+        await sendWithRetry(() => sender.send(ref, activity), { maxAttempts: 3 });
         return true;
       } catch (err) {
         logger.warn({ err, personId }, 'direct message failed');

@@ -89,7 +89,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
   async function attempt(d: Delivery): Promise<DeliveryOutcome> {
     const { host } = rebound;
     const current = await host.getDelivery(d.tenantId, d.id);
-    if (!current || current.status !== 'pending') return current?.status === 'sent' ? 'sent' : 'skipped';
+    if (current?.status !== 'pending') return current?.status === 'sent' ? 'sent' : 'skipped';
     await hooks.beforeSend?.(current);
     let conversationId: string | null = null;
     try {

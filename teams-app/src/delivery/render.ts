@@ -36,7 +36,13 @@ export function createDeliveryRenderer(botDeps: () => BotDeps): DeliveryRenderer
     const deps = botDeps();
     const person = await deps.store.getPerson(d.tenantId, d.recipientId);
     if (!person) return null;
-    return { actor: { tenantId: d.tenantId, personId: person.id }, person, locale: localeOf(person), deps, notices: [] };
+    return {
+      actor: { tenantId: d.tenantId, personId: person.id },
+      person,
+      locale: localeOf(person),
+      deps,
+      notices: [],
+    };
   }
 
   async function card(d: Delivery): Promise<AdaptiveCardJson | null> {
@@ -84,7 +90,7 @@ export function createDeliveryRenderer(botDeps: () => BotDeps): DeliveryRenderer
         if (!d.itemId) return null;
         // Through core as the author: a log that was erased in the meantime is simply not found.
         const view = await rebound.viewItem(turn.actor, { itemKind: 'log', itemId: d.itemId }).catch(() => null);
-        if (!view || view.kind !== 'log') return null;
+        if (view?.kind !== 'log') return null;
         const log = { ...view.item, tenantId: d.tenantId } as RejectionLog;
         const reminder = nextStepReminderFromLog(log, locale, zone, localDateOf(botDeps().now(), zone));
         return reminder ? nextStepReminderCard(reminder) : null;
@@ -99,7 +105,7 @@ export function createDeliveryRenderer(botDeps: () => BotDeps): DeliveryRenderer
       }
       case 'manager-request': {
         const assignment = d.subjectId ? await store.getAssignment(d.tenantId, d.subjectId) : null;
-        if (!assignment || assignment.status !== 'pending') return null;
+        if (assignment?.status !== 'pending') return null;
         const rep = await store.getPerson(d.tenantId, assignment.repId);
         return managerRequestCard({ locale, assignmentId: assignment.id, repName: rep?.displayName ?? '—' });
       }

@@ -8,10 +8,13 @@ import type { Logger } from 'pino';
 import restify from 'restify';
 import { actorOf, tenantOf } from '../bot/actor';
 import { createBotApp } from '../bot/app';
+import { ConnectorClients } from '../bot/connector-clients';
 import { ConversationCache } from '../bot/conversation-cache';
-import { createDeliverer } from '../bot/delivery';
 import { CORRELATION_KEY } from '../bot/reply';
 import type { BotConfig } from '../config';
+import { createLimitedHttpClient, type LimitedHttpClient } from '../delivery/http-client';
+import { createTeamsRateLimiter, type RateLimits } from '../delivery/rate-limiter';
+import { type DeliveryOptions, type DeliverySide, setUpDelivery } from '../delivery/setup';
 import { botMessages } from '../messages';
 import { createAdapter } from './adapter';
 import { createExportLinks, type ExportLinks } from './export-links';
@@ -27,11 +30,17 @@ export interface BotServerOptions {
   exportLinks?: ExportLinks;
   /** A new id per call (tests make them predictable). */
   ids?: () => string;
+  /** Delivery tuning and test points; `limits` replaces Teams' rate limits (benchmarks scale them). */
+  delivery?: DeliveryOptions & { limits?: Partial<RateLimits> };
 }
 
 export interface BotServer {
   /** `http://127.0.0.1:<port>` as bound (port 0 picks a free one). */
   url: string;
+  /** The delivery queue, the scheduler (when this instance runs it) and the deliverer. */
+  delivery: DeliverySide;
+  /** Every HTTP attempt made to Teams, counted. */
+  httpClient: LimitedHttpClient;
   close(): Promise<void>;
 }
 
@@ -40,7 +49,10 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const { config, store, logger } = options;
   const now = options.now ?? (() => new Date());
   const exportLinks = options.exportLinks ?? createExportLinks({ secret: config.exportSecret });
-  const adapter = createAdapter(config, { credentialsFactory: options.credentialsFactory });
+  const { limits, ...deliveryOptions } = options.delivery ?? {};
+  // One limiter for every HTTP attempt this process makes to Teams: turn replies and proactive sends alike.
+  const httpClient = createLimitedHttpClient({ limiter: createTeamsRateLimiter(limits) });
+  const adapter = createAdapter(config, { credentialsFactory: options.credentialsFactory, httpClient });
   const rebound = createRebound({
     store,
     clock: now,
@@ -54,9 +66,20 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const publicUrl = () => config.publicUrl ?? boundUrl;
   const conversations = new ConversationCache();
   const botDeps = { config, rebound, store, logger, exportLinks, now, publicUrl, orgChart, conversations };
-  const deliver = createDeliverer({ adapter, botAppId, rebound, store, logger, botDeps: () => botDeps });
-  const app = createBotApp({ ...botDeps, adapter, deliver });
+  const delivery = setUpDelivery({
+    adapter,
+    botAppId,
+    rebound,
+    store,
+    logger,
+    now,
+    botDeps: () => botDeps,
+    runScheduler: config.scheduler,
+    options: deliveryOptions,
+  });
+  const app = createBotApp({ ...botDeps, adapter, deliver: delivery.deliver });
   const allowed = new Set(config.allowedTenants);
+  const connectorClients = new ConnectorClients();
 
   const server = restify.createServer({ name: 'rebound-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, mapFiles: false }));
@@ -88,10 +111,14 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     const actor = actorOf(activity);
     log.debug({ type: activity.type, name: activity.name, personId: actor?.personId }, 'activity');
     try {
-      const invokeResponse = await adapter.processAuthenticated(auth, activity, async (context) => {
-        context.turnState.set(CORRELATION_KEY, correlationId);
-        await app.run(context);
-      });
+      const invokeResponse = await adapter.processAuthenticated(
+        process.env.H6_NOREUSE ? auth : connectorClients.reuseFor(auth),
+        activity,
+        async (context) => {
+          context.turnState.set(CORRELATION_KEY, correlationId);
+          await app.run(context);
+        },
+      );
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (err) {
       log.error({ err }, 'turn failed outside the turn error handler');
@@ -142,11 +169,15 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   boundUrl = `http://${host}:${address.port}`;
   return {
     url: boundUrl,
-    close: () =>
-      new Promise<void>((resolve) => {
+    delivery,
+    httpClient,
+    async close() {
+      await delivery.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server.server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+    },
   };
 }
 
