@@ -3,15 +3,26 @@ import { label } from './label-tree';
 import type { CardLabelKey } from './labels';
 import type { ItemView, MyItemView, NextStepReminderCardData, PromptView, TeamStoryCardData } from './views';
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one; a fan-out formats thousands of dates.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeZone });
+    // Bounded: one entry per language and time zone in use.
+    if (dateFormats.size >= 1000) dateFormats.clear();
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A date in the person's time zone, the way their language writes it. */
 export function formatDate(instantOrDate: string, locale: Locale, timeZone: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(instantOrDate)
-    ? new Date(`${instantOrDate}T12:00:00Z`)
-    : new Date(instantOrDate);
-  const zone = /^\d{4}-\d{2}-\d{2}$/.test(instantOrDate) ? 'UTC' : timeZone;
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeZone: zone }).format(
-    date,
-  );
+  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(instantOrDate);
+  const date = isDate ? new Date(`${instantOrDate}T12:00:00Z`) : new Date(instantOrDate);
+  return dateFormat(locale, isDate ? 'UTC' : timeZone).format(date);
 }
 
 function enumLabel(locale: Locale, prefix: string, value: string | number): string {

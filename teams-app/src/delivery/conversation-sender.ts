@@ -1,5 +1,6 @@
 import type { ConversationRef } from '@rebound/core';
-import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { ReboundAdapter } from '../http/adapter';
 import { withSendContext } from './send-context';
 
@@ -11,39 +12,50 @@ export interface ConversationSender {
   update(ref: ConversationRef, messageId: string, activity: Partial<Activity>): Promise<void>;
 }
 
+/**
+ * Proactive sends straight through the connector, one client per service URL: no turn, no middleware, nothing
+ * for the turn error handler to apologise for in the recipient's chat. Errors reach the caller (the queue
+ * classifies them). Every HTTP attempt runs in a send context naming the tenant and conversation whose limits
+ * it spends.
+ */
 export function createConversationSender(adapter: ReboundAdapter, botAppId: string): ConversationSender {
-  /**
-   * Runs `work` in the conversation. Errors are caught inside the turn and rethrown here: otherwise the
-   * adapter hands them to the turn error handler, which would apologise in the recipient's chat.
-   */
-  async function inConversation(ref: ConversationRef, work: (ctx: TurnContext) => Promise<void>): Promise<void> {
-    let failure: unknown = null;
+  const clients = new Map<string, Promise<ConnectorClient>>();
+
+  function clientFor(serviceUrl: string): Promise<ConnectorClient> {
+    let client = clients.get(serviceUrl);
+    if (!client) {
+      client = adapter.proactiveConnector(botAppId, serviceUrl);
+      // A failure to build one (credentials) is not cached: the next send tries again.
+      client.catch(() => clients.delete(serviceUrl));
+      clients.set(serviceUrl, client);
+    }
+    return client;
+  }
+
+  /** The activity addressed as the stored reference says: conversation, bot, recipient, channel. */
+  function addressed(
+    ref: ConversationRef,
+    activity: Partial<Activity>,
+  ): { reference: Partial<ConversationReference>; activity: Partial<Activity> } {
     const reference = JSON.parse(ref.reference) as Partial<ConversationReference>;
-    // The send context tells the rate limiter whose budget every HTTP attempt of this send spends.
-    await withSendContext({ tenantId: ref.tenantId, conversationId: ref.conversationId }, () =>
-      adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
-        try {
-          await work(ctx);
-        } catch (err) {
-          failure = err ?? new Error('send failed');
-        }
-      }),
-    );
-    if (failure) throw failure;
+    return { reference, activity: TurnContext.applyConversationReference({ ...activity }, reference) };
   }
 
   return {
     async send(ref, activity) {
-      let id: string | null = null;
-      await inConversation(ref, async (ctx) => {
-        id = (await ctx.sendActivity(activity))?.id ?? null;
-      });
-      return id;
+      const { reference, activity: out } = addressed(ref, activity);
+      const client = await clientFor(reference.serviceUrl ?? ref.serviceUrl);
+      const sent = await withSendContext({ tenantId: ref.tenantId, conversationId: ref.conversationId }, () =>
+        client.conversations.sendToConversation(ref.conversationId, out as Activity),
+      );
+      return sent?.id ?? null;
     },
     async update(ref, messageId, activity) {
-      await inConversation(ref, async (ctx) => {
-        await ctx.updateActivity({ ...activity, id: messageId });
-      });
+      const { reference, activity: out } = addressed(ref, { ...activity, id: messageId });
+      const client = await clientFor(reference.serviceUrl ?? ref.serviceUrl);
+      await withSendContext({ tenantId: ref.tenantId, conversationId: ref.conversationId }, () =>
+        client.conversations.updateActivity(ref.conversationId, messageId, out as Activity),
+      );
     },
   };
 }

@@ -39,7 +39,10 @@ export interface InProcessQueueOptions {
   sender: ConversationSender;
   logger: Logger;
   now?: () => Date;
-  /** Sends in flight at once (the rate limiter, not this, keeps within Teams' limits). Default 32. */
+  /**
+   * Sends in flight at once (the rate limiter, not this, keeps within Teams' limits). Default 64: enough to keep
+   * the tenant budget busy while some sends wait out a `Retry-After`.
+   */
   concurrency?: number;
   /** How often `start()` looks for due deliveries. Default 5 s. */
   pollMs?: number;
@@ -73,7 +76,7 @@ const SCAN_LIMIT = 500;
 export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQueue {
   const { rebound, render, sender, logger, hooks = {} } = options;
   const now = options.now ?? (() => new Date());
-  const concurrency = options.concurrency ?? 32;
+  const concurrency = options.concurrency ?? 64;
   const maxAttempts = options.maxAttempts ?? 8;
   const random = options.random ?? Math.random;
   /** Delivery id → its attempt in flight, so one process never sends one row twice at once. */

@@ -2,6 +2,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type {
   AuthenticateRequestResult,
+  ConnectorClient,
   ConnectorClientOptions,
   ServiceClientCredentialsFactory,
 } from 'botframework-connector';
@@ -25,6 +26,17 @@ export class ReboundAdapter extends TeamsAdapter {
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity, logic);
+  }
+
+  /**
+   * A connector client for proactive sends to `serviceUrl`, as the bot (`botAppId`). botbuilder's
+   * `continueConversationAsync` builds a new client, token client and turn for every message; a fan-out sends
+   * thousands, so the delivery queue keeps one client per service URL instead (its credentials cache and renew
+   * their own tokens).
+   */
+  proactiveConnector(botAppId: string, serviceUrl: string): Promise<ConnectorClient> {
+    const factory = this.botFrameworkAuthentication.createConnectorFactory(this.createClaimsIdentity(botAppId));
+    return factory.create(serviceUrl);
   }
 }
 
