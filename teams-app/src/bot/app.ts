@@ -90,7 +90,7 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     const botId = context.activity.recipient?.id;
     if (!context.activity.membersAdded?.some((m) => m.id === botId)) return;
     const turn = await turns.start(context);
-    if (turn) await sendCard(context, account.welcome(turn));
+    if (turn) await sendCard(context, await account.welcome(turn));
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {
@@ -107,7 +107,7 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     const locale = turn?.locale ?? resolveLocale(null, context.activity.locale);
     const command = parseCommand(context.activity.text);
     // Someone who writes before Teams told us about the install still gets the welcome first.
-    if (turn?.firstContact) await sendCard(context, account.welcome(turn));
+    if (turn?.firstContact) await sendCard(context, await account.welcome(turn));
     if (!turn || command === null || command === 'help') {
       await sendCard(context, helpCard({ locale, unknownMessage: command !== 'help' }));
       return;

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { type BotConfig, loadConfig } from '../../src/config';
 import { type BotServer, type BotServerOptions, startBotServer } from '../../src/http/server';
 import { BotClient } from './bot-client';
-import { FakeConnector } from './fake-connector';
+import { FakeConnector, type FakeConnectorOptions } from './fake-connector';
 
 export interface RunningBot {
   server: BotServer;
@@ -25,6 +25,8 @@ export async function startTestBot(
     authorization?: () => string | undefined;
     tenantId?: string;
     server?: Partial<BotServerOptions>;
+    /** Limits, injected faults and gone conversations of the fake connector. */
+    connector?: FakeConnectorOptions;
   } = {},
 ): Promise<RunningBot> {
   // The scheduler stays off unless a test asks for it: its minute ticks would otherwise race the test's steps.
@@ -34,7 +36,7 @@ export async function startTestBot(
   const logs: Record<string, unknown>[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line)) });
   const store = options.store ?? createMemoryStore();
-  const connector = await new FakeConnector().start();
+  const connector = await new FakeConnector(options.connector).start();
   const server = await startBotServer({
     config,
     store,

@@ -13,12 +13,16 @@ import { localDateOf, type Person, type Schedule } from '@rebound/core';
 import type { Deliverer } from '../delivery';
 import type { Turn } from '../turn';
 
-export function welcome(turn: Turn): AdaptiveCardJson {
+/** The welcome card; it offers scheduled check-ins until the person has turned them on. */
+export async function welcome(turn: Turn): Promise<AdaptiveCardJson> {
+  const { schedule } = await turn.deps.rebound.getSettings(turn.actor);
   return welcomeCard({
     locale: turn.locale,
     displayName: turn.person.displayName,
     countInTeamStats: turn.person.privacy.countInTeamStats,
     k: turn.deps.rebound.privacy.k,
+    timeZone: turn.person.timeZone,
+    checkInsOn: schedule.enabled && schedule.checkInDays.length > 0,
   });
 }
 
@@ -33,6 +37,8 @@ function settingsValues(person: Person, schedule: Schedule) {
     ...(schedule.quietHours ? { quietStart: schedule.quietHours.start, quietEnd: schedule.quietHours.end } : {}),
     ...(schedule.snoozeUntil ? { snoozeUntil: localDateOf(schedule.snoozeUntil, person.timeZone) } : {}),
     ...(away ? { awayFrom: away.from, awayTo: away.to } : {}),
+    skipDates: schedule.skipDates,
+    reminderAfterHours: schedule.reminderAfterHours,
     defaultVisibility: person.privacy.defaultVisibility,
     answerPreference: person.answerPreference,
     language: person.language,
@@ -50,12 +56,13 @@ export async function settings(turn: Turn): Promise<AdaptiveCardJson> {
 export async function saveSettings(turn: Turn, data: Submitted): Promise<AdaptiveCardJson> {
   const parsed = parseSettingsForm(data);
   if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
+  // The welcome card's opt-in carries only the schedule: what a form did not carry is left as it is.
   const { timeZone, language, answerPreference, privacy, ...schedule } = parsed.value;
   const saved = await turn.deps.rebound.updateSettings(turn.actor, {
-    timeZone,
-    language,
-    answerPreference,
-    privacy,
+    ...(timeZone !== undefined && { timeZone }),
+    ...(language !== undefined && { language }),
+    ...(answerPreference !== undefined && { answerPreference }),
+    ...(privacy !== undefined && { privacy }),
     schedule,
   });
   const locale = saved.person.language ?? turn.locale;
