@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT/bench"
 if [ "${1:-}" != "--assemble" ]; then
-  for script in core-service tone-review prompts-replies insights-org cards-render store-sql bot-checkin; do
+  for script in core-service tone-review prompts-replies insights-org cards-render store-sql bot-checkin delivery-fanout; do
     [ -f "src/$script.ts" ] || continue
     echo "==> bench $script"
     node --conditions=source --import tsx "src/$script.ts" > "/tmp/rebound-bench-$script.log" 2>&1 \
@@ -13,7 +13,7 @@ if [ "${1:-}" != "--assemble" ]; then
 fi
 {
   cat reports/intro.md
-  for report in core-service tone prompts-replies insights store-sql cards bot; do
+  for report in core-service tone prompts-replies insights store-sql cards bot delivery; do
     [ -f "reports/$report.md" ] || continue
     printf '\n'
     # Each report's first heading becomes a section of this file, whatever level its author gave it.
