@@ -4,8 +4,10 @@ import { accessTo, managersOf } from '../privacy/policy';
 import { itemKindSchema } from '../records/enums';
 import { idSchema, localeSchema } from '../records/primitives';
 import type { ManagerReply } from '../records/share';
+import type { Membership, Team } from '../records/team';
 import {
   INSIGHT_PERIOD_KINDS,
+  type InsightPeriod,
   type InsightPeriodKind,
   insightCountsQuery,
   previousInsightPeriod,
@@ -67,6 +69,50 @@ async function answerableItem(store: StoreOps, actor: Actor, kind: 'log' | 'chec
     throw new ReboundError('forbidden', 'error.forbidden', { params: { who: 'manager' } });
   }
   return item;
+}
+
+export interface TeamInsightsQuery {
+  team: Team;
+  /** The team's memberships: participation is divided by its rep members (at least the people counted). */
+  members: readonly Membership[];
+  period: InsightPeriod;
+  k: number;
+  /**
+   * When set: null if fewer people than this logged or checked in during the period (the previous period is
+   * then not read).
+   */
+  minContributors?: number;
+}
+
+/**
+ * A team's figures for a period from the store's counts, under the privacy threshold `k`, with the period
+ * before for changes. Both `teamInsights` (a member asks) and the weekly digest (`host.digestFor`) use it.
+ */
+export async function teamInsightsOf(
+  store: StoreOps,
+  query: TeamInsightsQuery & { minContributors?: undefined },
+): Promise<TeamInsights>;
+export async function teamInsightsOf(store: StoreOps, query: TeamInsightsQuery): Promise<TeamInsights | null>;
+export async function teamInsightsOf(store: StoreOps, query: TeamInsightsQuery): Promise<TeamInsights | null> {
+  const { team, members, period, k, minContributors } = query;
+  const tenantId = team.tenantId;
+  const reps = members.filter((m) => m.role === 'rep').length;
+  const rows = await store.insightCounts(insightCountsQuery({ tenantId, teamIds: [team.id], period }));
+  if (minContributors !== undefined) {
+    const contributors = rows.filter((r) => r.logs > 0 || r.checkIns > 0).length;
+    if (contributors < minContributors) return null;
+  }
+  const previousRows = await store.insightCounts(
+    insightCountsQuery({ tenantId, teamIds: [team.id], period: previousInsightPeriod(period) }),
+  );
+  return computeTeamInsights({
+    teamId: team.id,
+    rows,
+    previousRows,
+    k,
+    memberCount: Math.max(reps, rows.length),
+    previousMemberCount: Math.max(reps, previousRows.length),
+  });
 }
 
 export function guidanceUseCases(ctx: ServiceContext, catalogs: Catalogs) {
@@ -229,22 +275,7 @@ export function guidanceUseCases(ctx: ServiceContext, catalogs: Catalogs) {
         const members = await store.listMemberships(a.tenantId, { teamId: data.teamId });
         if (!team || !members.some((m) => m.personId === a.personId)) throw notFound('team');
         const period = teamInsightPeriod(team, data.period, data.at ?? ctx.now());
-        const previous = previousInsightPeriod(period);
-        const reps = members.filter((m) => m.role === 'rep').length;
-        const rows = await store.insightCounts(
-          insightCountsQuery({ tenantId: a.tenantId, teamIds: [team.id], period }),
-        );
-        const previousRows = await store.insightCounts(
-          insightCountsQuery({ tenantId: a.tenantId, teamIds: [team.id], period: previous }),
-        );
-        const insights = computeTeamInsights({
-          teamId: team.id,
-          rows,
-          previousRows,
-          k: ctx.privacy.k,
-          memberCount: Math.max(reps, rows.length),
-          previousMemberCount: Math.max(reps, previousRows.length),
-        });
+        const insights = await teamInsightsOf(store, { team, members, period, k: ctx.privacy.k });
         return { ...insights, period, kind: data.period };
       });
     },

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { addDays, isoWeekKey, startOfIsoWeek, zonedTimeToInstant } from '../calendar/calendar';
-import {
-  type InsightPeriod,
-  insightCountsQuery,
-  previousInsightPeriod,
-  teamInsightPeriod,
-} from '../rules/insights/insight-periods';
-import { computeTeamInsights, type TeamInsights } from '../rules/insights/team-insights';
+import { type InsightPeriod, teamInsightPeriod } from '../rules/insights/insight-periods';
+import type { TeamInsights } from '../rules/insights/team-insights';
 import type { StoreOps } from '../store/port';
+import { teamInsightsOf } from './guidance';
 
 /** An ISO week such as `2026-W48` (the digest's `periodKey`); a week the year does not have is refused. */
 export const isoWeekSchema = z
@@ -49,22 +45,8 @@ export async function teamDigest(
   if (!team || !monday) return null;
   // Midday Monday in the team's zone is inside that week whatever daylight saving does.
   const period = teamInsightPeriod(team, 'week', zonedTimeToInstant(monday, '12:00', team.timeZone));
-  const previous = previousInsightPeriod(period);
   const members = await store.listMemberships(tenantId, { teamId });
-  const reps = members.filter((m) => m.role === 'rep').length;
-  const rows = await store.insightCounts(insightCountsQuery({ tenantId, teamIds: [team.id], period }));
-  const contributors = rows.filter((r) => r.logs > 0 || r.checkIns > 0).length;
-  if (contributors < k) return null;
-  const previousRows = await store.insightCounts(
-    insightCountsQuery({ tenantId, teamIds: [team.id], period: previous }),
-  );
-  const insights = computeTeamInsights({
-    teamId: team.id,
-    rows,
-    previousRows,
-    k,
-    memberCount: Math.max(reps, rows.length),
-    previousMemberCount: Math.max(reps, previousRows.length),
-  });
+  const insights = await teamInsightsOf(store, { team, members, period, k, minContributors: k });
+  if (!insights) return null;
   return { ...insights, teamName: team.name, period, kind: 'week' };
 }
