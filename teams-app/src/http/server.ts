@@ -112,7 +112,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     log.debug({ type: activity.type, name: activity.name, personId: actor?.personId }, 'activity');
     try {
       const invokeResponse = await adapter.processAuthenticated(
-        process.env.H6_NOREUSE ? auth : connectorClients.reuseFor(auth),
+        connectorClients.reuseFor(auth),
         activity,
         async (context) => {
           context.turnState.set(CORRELATION_KEY, correlationId);
