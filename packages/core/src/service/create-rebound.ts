@@ -64,8 +64,8 @@ export function createRebound(options: ReboundOptions) {
     /** Operations for the delivering host (the bot); not for people. */
     host: hostOperations(ctx),
     /**
-     * The scheduler: `plan({ now?, lookbackHours? })` writes one pending delivery per due check-in, reminder
-     * and digest. Run it on a timer (every minute or so) in one or more processes; it never plans twice.
+     * The scheduler: `plan({ now?, lookbackHours? })` writes one pending delivery per due check-in, check-in
+     * reminder, next-step reminder and digest. Run it on a timer (every minute or so); it never plans twice.
      */
     scheduler: schedulerOperations(ctx),
     /** Administrative operations; the host decides who may call them. */
