@@ -24,10 +24,10 @@ describe('SQLite WAL checkpoints', () => {
       sql: 'PRAGMA wal_autocheckpoint',
       parameters: [],
     } as never);
-    expect(rows[0]?.wal_autocheckpoint).toBe(10_000);
+    expect(rows[0]?.wal_autocheckpoint).toBe(40_000);
     const before = statSync(path).size;
     // About 1,500 statements: past the point where a writing store starts its checkpointer, and about 2,000
-    // WAL pages, far from the 10,000 at which the writer would checkpoint by itself.
+    // WAL pages, far from the 40,000 at which the writer would checkpoint by itself.
     for (let i = 0; i < 300; i++) {
       await store.putLog(aLog({ id: `log-${i}`, authorId: `rep-${i % 7}`, customerWords: 'x'.repeat(2000) }));
     }
