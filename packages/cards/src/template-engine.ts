@@ -34,6 +34,27 @@ function addSubmitFallbacks(node: Json): Json {
   return out;
 }
 
+function deepFreeze(node: Json): Json {
+  if (node !== null && typeof node === 'object' && !Object.isFrozen(node)) {
+    for (const child of Object.values(node)) deepFreeze(child);
+    Object.freeze(node);
+  }
+  return node;
+}
+
+/** A deep copy of JSON data (plain objects, arrays, primitives): what the engine's output is made of. */
+function copyJson(node: Json): Json {
+  if (node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) {
+    const out: Json[] = new Array(node.length);
+    for (let i = 0; i < node.length; i++) out[i] = copyJson(node[i] as Json);
+    return out;
+  }
+  const out: { [key: string]: Json } = {};
+  for (const key in node) out[key] = copyJson(node[key] as Json);
+  return out;
+}
+
 /**
  * A card template: the JSON is prepared and parsed into a `Template` once, on first use, and expanded per
  * call. Parsing compiles every `${...}` expression, which costs far more than evaluating it.
@@ -58,6 +79,30 @@ export class CardTemplate<D extends object> {
     this.template ??= new Template(this.source());
     return this.template.expand({ $root: data }) as AdaptiveCardJson;
   }
+
+  /**
+   * For cards whose whole output is decided by a few small values (flags, a locale, a short list from
+   * configuration): expands `data()` once per distinct `key` and returns a fresh copy of that card on later calls
+   * with the same key, so the template engine runs once per key instead of once per call (evaluating a card's
+   * expressions costs tens of µs; copying it, a few). `key` must encode everything the data depends on, exactly.
+   * At most `MEMO_LIMIT` cards are kept per template; the oldest goes first.
+   */
+  expandMemo(key: string, data: () => D): AdaptiveCardJson {
+    if (!CardTemplate.memoize || CardTemplate.parseEveryCall) return this.expand(data());
+    let card = this.memo.get(key);
+    if (card === undefined) {
+      card = deepFreeze(this.expand(data()) as Json);
+      if (this.memo.size >= CardTemplate.MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value as string);
+      this.memo.set(key, card);
+    }
+    return copyJson(card) as AdaptiveCardJson;
+  }
+
+  /** Off: `expandMemo` expands on every call (the tests' and benchmarks' reference for what it must return). */
+  static memoize = true;
+  /** How many expanded cards `expandMemo` keeps per template. */
+  static readonly MEMO_LIMIT = 256;
+  private readonly memo = new Map<string, Json>();
 
   /** The naive way, for the benchmark: a fresh `Template` (a fresh parse) per call. */
   expandUncached(data: D): AdaptiveCardJson {

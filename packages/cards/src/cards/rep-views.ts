@@ -32,14 +32,36 @@ function contactData(locale: CardBase['locale'], contacts: readonly SupportConta
   }));
 }
 
-export function checkInAckCard(view: CheckInAckCardData): AdaptiveCardJson {
-  return checkInAckTemplate.expand({
+function checkInAckData(view: CheckInAckCardData): object {
+  return {
     ...localeData(view.locale),
     permission: view.permissionToNotSell,
     support: view.supportRequested,
     visibilityLabel: label(view.locale, `visibility.${view.visibility}`),
     contacts: contactData(view.locale, view.contacts),
-  });
+  };
+}
+
+/**
+ * Everything the acknowledgement shows, as a string: the check-in's id is not on the card (it is stored, and
+ * the card offers no action on it), so the card is one of a few per locale and contact list (they come from the
+ * configuration), expanded once each.
+ */
+function checkInAckKey(view: CheckInAckCardData): string {
+  const contacts = view.contacts
+    .slice(0, MAX_LIST_ITEMS)
+    .map((c) => [String(c.kind), c.name || '', c.detail || '', c.url || '']);
+  return JSON.stringify([
+    view.locale,
+    String(view.visibility),
+    view.permissionToNotSell,
+    view.supportRequested,
+    contacts,
+  ]);
+}
+
+export function checkInAckCard(view: CheckInAckCardData): AdaptiveCardJson {
+  return checkInAckTemplate.expandMemo(checkInAckKey(view), () => checkInAckData(view));
 }
 
 export function supportContactsCard(view: SupportContactsCardData): AdaptiveCardJson {
