@@ -317,19 +317,35 @@ export class SqlOps implements StoreOps {
   }
 
   async findCheckIn(tenantId: string, authorId: string, cadence: Cadence, periodKey: string): Promise<CheckIn | null> {
-    return firstRecord(
-      await this.rows(sql`SELECT data FROM ${this.t.t('check_ins')} WHERE tenant_id = ${tenantId}
-        AND author_id = ${authorId} AND cadence = ${cadence} AND period_key = ${periodKey}`),
+    const { rows } = await this.ctx.compiled.run<DataRow>(
+      this.db,
+      'check-in:find',
+      [tenantId, authorId, cadence, periodKey],
+      ([tenant, author, c, period]) => sql`SELECT data FROM ${this.t.t('check_ins')}
+        WHERE tenant_id = ${this.key(tenant!)} AND author_id = ${this.key(author!)}
+        AND cadence = ${this.key(c!)} AND period_key = ${this.key(period!)}`,
     );
+    return firstRecord(rows);
   }
 
+  /**
+   * The unique index on (tenant, author, cadence, period) decides between two check-ins for one period; its
+   * violation is the same `conflict` as the check here. On PostgreSQL the check runs first so that the usual
+   * case does not abort the surrounding transaction; on SQLite a failed statement leaves the transaction as it
+   * was, so the index alone answers (one statement less per check-in).
+   */
   async putCheckIn(checkIn: CheckIn): Promise<void> {
-    // Checked first so that a PostgreSQL transaction is not aborted by the usual case; the unique index still
-    // decides between two writers racing for the same period.
-    const other = await this.rows<{ id: string }>(sql`SELECT id FROM ${this.t.t('check_ins')}
-      WHERE tenant_id = ${checkIn.tenantId} AND author_id = ${checkIn.authorId} AND cadence = ${checkIn.cadence}
-      AND period_key = ${checkIn.periodKey} AND id <> ${checkIn.id}`);
-    if (other.length > 0) throw checkInConflict(checkIn.periodKey);
+    if (this.ctx.dialect !== 'sqlite') {
+      const { rows: other } = await this.ctx.compiled.run<{ id: string }>(
+        this.db,
+        'check-in:other-in-period',
+        [checkIn.tenantId, checkIn.authorId, checkIn.cadence, checkIn.periodKey, checkIn.id],
+        ([tenant, author, c, period, id]) => sql`SELECT id FROM ${this.t.t('check_ins')}
+          WHERE tenant_id = ${tenant} AND author_id = ${author} AND cadence = ${c}
+          AND period_key = ${period} AND id <> ${id}`,
+      );
+      if (other.length > 0) throw checkInConflict(checkIn.periodKey);
+    }
     try {
       await this.upsert('check_ins', rowOf.checkIn(checkIn));
     } catch (error) {

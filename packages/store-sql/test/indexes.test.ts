@@ -46,10 +46,10 @@ const reads: Array<[string, (s: Store) => Promise<unknown>]> = [
   ],
   ['listSentDeliveries', (s) => s.listSentDeliveries({ kind: 'check-in', ...range })],
   ['listLogsWithNextStepDue', (s) => s.listLogsWithNextStepDue('2026-11-24', '2026-11-26')],
-  // Writes that read: the log's old version for the monthly counts, outcome flags, a person's whole data.
+  // Writes that read: the log's old version for the monthly counts, outcome flags, a person's whole data. (A
+  // check-in reads nothing on SQLite: its period's unique index alone refuses a second one.)
   ['putLog', (s) => s.putLog(aLog({ id: 'l1', authorId: 'p1' }))],
   ['putOutcome', (s) => s.putOutcome(anOutcome({ id: 'o1', logId: 'l1', authorId: 'p1' }))],
-  ['putCheckIn', (s) => s.putCheckIn(aCheckIn({ id: 'c1', authorId: 'p1' }))],
   ['deletePersonData', (s) => s.deletePersonData(A, 'p1')],
 ];
 
@@ -84,6 +84,34 @@ describe('every list query, and every write that reads, on SQLite', () => {
         .filter((d) => d !== 'SCAN picked');
       expect(fullScans, statement.sql).toEqual([]);
     }
+    await kysely.destroy();
+  });
+});
+
+describe('a check-in on SQLite', () => {
+  it('is written with one statement: the period’s unique index alone refuses a second one for the period', async () => {
+    const statements: string[] = [];
+    const kysely = new Kysely({
+      dialect: new SqliteDialect({ database: new Database(':memory:') }),
+      log: (event) => {
+        if (event.level === 'query') statements.push(event.query.sql);
+      },
+    });
+    const store = await createSqlStore({ kysely, dialect: 'sqlite' });
+    statements.length = 0;
+    await store.putCheckIn(aCheckIn({ id: 'c1', authorId: 'p1', periodKey: '2026-11-02' }));
+    expect(statements.filter((s) => /SELECT/i.test(s))).toEqual([]);
+    const second = await store
+      .putCheckIn(aCheckIn({ id: 'c2', authorId: 'p1', periodKey: '2026-11-02' }))
+      .catch((e) => e);
+    expect(second).toMatchObject({
+      name: 'ReboundError',
+      code: 'conflict',
+      messageKey: 'error.conflict.check-in-period',
+      params: { period: '2026-11-02' },
+    });
+    expect(second.localize('ja').message).toContain('2026-11-02');
+    expect(await store.getCheckIn(A, 'c2')).toBeNull();
     await kysely.destroy();
   });
 });
