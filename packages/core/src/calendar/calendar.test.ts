@@ -19,6 +19,30 @@ describe('local dates', () => {
     expect(localDateOf('2026-11-24T16:30:00Z', 'America/New_York')).toBe('2026-11-24');
   });
 
+  it('gives the same date as the wall clock for every second around a midnight daylight-saving jump', () => {
+    // Santiago springs forward at local midnight: 2026-09-05 23:59:59 (-04) is followed by 2026-09-06 01:00
+    // (-03). Asked second by second, forwards and then backwards, the date never lags the wall clock.
+    const wallDate = (ms: number, zone: string) => {
+      const p = zonedParts(ms, zone);
+      return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+    };
+    const jump = Date.parse('2026-09-06T04:00:00Z');
+    const seconds = Array.from({ length: 240 }, (_, i) => jump - 120_000 + i * 1000);
+    for (const ms of [...seconds, ...seconds.reverse()]) {
+      expect(localDateOf(ms, 'America/Santiago')).toBe(wallDate(ms, 'America/Santiago'));
+    }
+    expect(localDateOf('2026-09-06T03:59:59.999Z', 'America/Santiago')).toBe('2026-09-05');
+    expect(localDateOf('2026-09-06T04:00:00Z', 'America/Santiago')).toBe('2026-09-06');
+    // Before 1888 Tokyo kept local mean time (+9:18:59): its midnight fell one second into a UTC minute.
+    expect(localDateOf('1887-05-31T14:41:00Z', 'Asia/Tokyo')).toBe('1887-05-31');
+    expect(localDateOf('1887-05-31T14:41:01Z', 'Asia/Tokyo')).toBe('1887-06-01');
+    expect(localDateOf('1887-05-31T14:41:00.500Z', 'Asia/Tokyo')).toBe('1887-05-31');
+  });
+
+  it('rejects an instant that is not a date, as the wall clock does', () => {
+    expect(() => localDateOf('not a date', 'Asia/Tokyo')).toThrow(RangeError);
+  });
+
   it('gives ISO weekdays and week keys across year ends', () => {
     expect(zonedParts('2026-11-23T03:00:00Z', 'Asia/Tokyo').weekday).toBe(1);
     expect(isoWeekKey('2026-11-24')).toBe('2026-W48');

@@ -71,10 +71,32 @@ function utcMsToDate(ms: number): LocalDate {
   return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-/** The person's calendar date at `instant`. */
-export function localDateOf(instant: Date | string | number, timeZone: string): LocalDate {
+function dateAt(instant: Date | number, timeZone: string): LocalDate {
   const p = zonedParts(instant, timeZone);
   return formatDate(p.year, p.month, p.day);
+}
+
+/**
+ * The date last asked for in each zone, for the whole UTC minute it holds in: every use case that dates
+ * something asks about "now", and reading the wall clock through `Intl` costs more than the rest of the date
+ * arithmetic. A minute is cached only when its first and last millisecond show the same date (local midnight
+ * and daylight-saving transitions fall on whole minutes in today's zones; the check keeps the odd historical
+ * offset with seconds correct too).
+ */
+const minuteDates = new Map<string, { minute: number; date: LocalDate }>();
+
+/** The person's calendar date at `instant`. */
+export function localDateOf(instant: Date | string | number, timeZone: string): LocalDate {
+  const date = toDate(instant);
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return dateAt(date, timeZone);
+  const minute = Math.floor(ms / 60_000);
+  const cached = minuteDates.get(timeZone);
+  if (cached !== undefined && cached.minute === minute) return cached.date;
+  const first = dateAt(minute * 60_000, timeZone);
+  if (first !== dateAt(minute * 60_000 + 59_999, timeZone)) return dateAt(ms, timeZone);
+  minuteDates.set(timeZone, { minute, date: first });
+  return first;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
