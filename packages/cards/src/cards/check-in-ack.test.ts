@@ -2,7 +2,7 @@ import { LOCALES, VISIBILITIES } from '@rebound/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardTemplate } from '../template-engine';
 import type { CheckInAckCardData, SupportContactView } from '../views';
-import { checkInAckCard } from './rep-views';
+import { checkInAckCard, supportContactsCard } from './rep-views';
 
 // Text a JSON key or a template could get wrong: quotes, backslashes, line breaks, U+2028, template syntax, emoji.
 // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax as text, on purpose
@@ -53,7 +53,7 @@ afterEach(() => {
   CardTemplate.memoize = true;
 });
 
-describe('check-in acknowledgement, expanded once per distinct card', () => {
+describe('check-in acknowledgement and support contacts, expanded once per distinct card', () => {
   it('equals the template engine’s output for every locale, visibility, flag, contact list and id', () => {
     expect(views.length).toBe(2 * 4 * 2 * 2 * CONTACT_LISTS.length * IDS.length);
     // Every card is asked for first (filling the memo), then again: a key that mixed two views up would
@@ -100,5 +100,16 @@ describe('check-in acknowledgement, expanded once per distinct card', () => {
     for (const view of [many[0]!, many[many.length - 1]!, views[5]!]) {
       expect(checkInAckCard(view)).toStrictEqual(expandedEveryCall(view));
     }
+  });
+
+  it('support contacts card: equals the template engine’s output for every locale and contact list', () => {
+    const asked = LOCALES.flatMap((locale) => CONTACT_LISTS.map((contacts) => ({ locale, contacts })));
+    const first = asked.map((view) => supportContactsCard(view));
+    asked.forEach((view, i) => {
+      expect(supportContactsCard(view)).toStrictEqual(first[i]);
+      CardTemplate.memoize = false;
+      expect(first[i]).toStrictEqual(supportContactsCard(view));
+      CardTemplate.memoize = true;
+    });
   });
 });

@@ -42,21 +42,23 @@ function checkInAckData(view: CheckInAckCardData): object {
   };
 }
 
+/** The contacts as `contactData` reads them (falsy text shows as ''), for a memo key. */
+function contactsKey(contacts: readonly SupportContactView[]): string[][] {
+  return contacts.slice(0, MAX_LIST_ITEMS).map((c) => [String(c.kind), c.name || '', c.detail || '', c.url || '']);
+}
+
 /**
  * Everything the acknowledgement shows, as a string: the check-in's id is not on the card (it is stored, and
  * the card offers no action on it), so the card is one of a few per locale and contact list (they come from the
  * configuration), expanded once each.
  */
 function checkInAckKey(view: CheckInAckCardData): string {
-  const contacts = view.contacts
-    .slice(0, MAX_LIST_ITEMS)
-    .map((c) => [String(c.kind), c.name || '', c.detail || '', c.url || '']);
   return JSON.stringify([
     view.locale,
     String(view.visibility),
     view.permissionToNotSell,
     view.supportRequested,
-    contacts,
+    contactsKey(view.contacts),
   ]);
 }
 
@@ -64,11 +66,12 @@ export function checkInAckCard(view: CheckInAckCardData): AdaptiveCardJson {
   return checkInAckTemplate.expandMemo(checkInAckKey(view), () => checkInAckData(view));
 }
 
+/** One card per locale and contact list, expanded once each (see `checkInAckCard`). */
 export function supportContactsCard(view: SupportContactsCardData): AdaptiveCardJson {
-  return supportContactsTemplate.expand({
+  return supportContactsTemplate.expandMemo(JSON.stringify([view.locale, contactsKey(view.contacts)]), () => ({
     ...localeData(view.locale),
     contacts: contactData(view.locale, view.contacts),
-  });
+  }));
 }
 
 export function myItemsCard(view: MyItemsCardData): AdaptiveCardJson {
