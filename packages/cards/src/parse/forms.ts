@@ -6,6 +6,7 @@ import {
   localDateOf,
   localDateSchema,
   logRejectionInput,
+  parseInput,
   personSchema,
   privacySettingsSchema,
   promptAnswerSchema,
@@ -19,7 +20,7 @@ import {
   zonedTimeToInstant,
 } from '@rebound/core';
 import { z } from 'zod';
-import { attempt, field, type ParseResult, parseValid, rating, type Submitted, toggle } from './submitted';
+import { attempt, field, type ParseResult, rating, type Submitted, toggle } from './submitted';
 
 /** Where and when the person submitted: needed to turn local dates into instants. */
 export interface SubmitContext {
@@ -55,7 +56,7 @@ export function parseLogForm(data: Submitted, ctx: SubmitContext): ParseResult<L
     const nextStepDate = field(data, 'nextStepDate');
     const hasNextStep = nextStepKind !== undefined || nextStepNote !== undefined || nextStepDate !== undefined;
     const logId = field(data, 'logId');
-    const input = parseValid(logRejectionInput, {
+    const input = parseInput(logRejectionInput, {
       customerLabel: field(data, 'customerLabel'),
       occurredAt,
       stage: field(data, 'stage'),
@@ -68,7 +69,7 @@ export function parseLogForm(data: Submitted, ctx: SubmitContext): ParseResult<L
       learned: field(data, 'learned'),
       visibility: field(data, 'visibility'),
     } satisfies Record<keyof LogInput, unknown>);
-    return { logId: logId === undefined ? null : parseValid(idSchema, logId), input };
+    return { logId: logId === undefined ? null : parseInput(idSchema, logId), input };
   });
 }
 
@@ -85,9 +86,9 @@ export type CheckInInput = z.output<typeof submitCheckInInput>;
 /** The check-in card (`checkIn.submit`) → the check-in input, validated by core's schema. */
 export function parseCheckInForm(data: Submitted): ParseResult<CheckInInput> {
   return attempt(() => {
-    const refs = parseValid(promptRefsSchema, data.prompts ?? []);
+    const refs = parseInput(promptRefsSchema, data.prompts ?? []);
     const answers = refs.map((ref, i) => ({ promptId: ref.id, answer: answerValue(ref.kind, data, `answer_${i}`) }));
-    return parseValid(submitCheckInInput, {
+    return parseInput(submitCheckInInput, {
       cadence: field(data, 'cadence'),
       periodKey: field(data, 'periodKey'),
       answers,
@@ -116,7 +117,7 @@ export function parseLogReflection(data: Submitted): ParseResult<LogReflectionIn
   return attempt(() => {
     const kind = answerKindSchema.safeParse(data.answerKind);
     const promptId = field(data, 'promptId');
-    return parseValid(reflectionSchema, {
+    return parseInput(reflectionSchema, {
       logId: field(data, 'logId'),
       answer: {
         promptId: promptId ?? 'none',
@@ -132,7 +133,7 @@ export type VisibilityChange = z.output<typeof setVisibilityInput>;
 /** My items: `item.visibility` (the slot's choice) or `item.withdraw` (back to only me). */
 export function parseVisibilityChange(data: Submitted): ParseResult<VisibilityChange> {
   return attempt(() =>
-    parseValid(setVisibilityInput, {
+    parseInput(setVisibilityInput, {
       itemKind: field(data, 'itemKind'),
       itemId: field(data, 'itemId'),
       visibility: data.action === 'item.withdraw' ? 'private' : field(data, `visibility_${slotOf(data)}`),
@@ -151,7 +152,7 @@ export type OutcomeInput = z.output<typeof recordOutcomeInput>;
 export function parseOutcomeForm(data: Submitted): ParseResult<OutcomeInput> {
   const slot = slotOf(data);
   return attempt(() =>
-    parseValid(recordOutcomeInput, {
+    parseInput(recordOutcomeInput, {
       logId: field(data, 'logId'),
       kind: field(data, `outcomeKind_${slot}`),
       occurredOn: field(data, `outcomeDate_${slot}`),
@@ -165,7 +166,7 @@ export type ReplyInput = z.output<typeof replyInput>;
 /** Manager notification: `reply.review` or `reply.send` → the draft and what it answers. */
 export function parseReplyDraft(data: Submitted): ParseResult<ReplyInput> {
   return attempt(() =>
-    parseValid(replyInput, {
+    parseInput(replyInput, {
       itemKind: field(data, 'itemKind'),
       itemId: field(data, 'itemId'),
       templateId: field(data, 'templateId'),
@@ -239,7 +240,7 @@ function reminderHours(data: Submitted): unknown {
  */
 export function parseScheduleOptIn(data: Submitted): ParseResult<ScheduleOptIn> {
   return attempt(() =>
-    parseValid(scheduleOptInSchema, {
+    parseInput(scheduleOptInSchema, {
       enabled: true,
       cadence: 'daily',
       checkInDays: weekdays(data),
@@ -267,7 +268,7 @@ export function parseSettingsForm(data: Submitted): ParseResult<SettingsUpdate> 
     if (isDate(snooze) && typeof timeZone === 'string' && isTimeZone(timeZone)) {
       snoozeUntil = zonedTimeToInstant(addDays(snooze, 1), '00:00', timeZone);
     }
-    return parseValid(settingsInputSchema, {
+    return parseInput(settingsInputSchema, {
       enabled: toggle(data, 'enabled'),
       cadence: field(data, 'cadence'),
       checkInDays: weekdays(data),
@@ -291,13 +292,13 @@ export function parseSettingsForm(data: Submitted): ParseResult<SettingsUpdate> 
 
 /** The manager request form (`managerRequest.send`). */
 export function parseManagerRequest(data: Submitted): ParseResult<z.output<typeof requestManagerInput>> {
-  return attempt(() => parseValid(requestManagerInput, { managerId: field(data, 'managerId') }));
+  return attempt(() => parseInput(requestManagerInput, { managerId: field(data, 'managerId') }));
 }
 
 /** The manager's answer to a request (`managerRequest.accept` / `managerRequest.decline`). */
 export function parseManagerDecision(data: Submitted): ParseResult<z.output<typeof answerManagerRequestInput>> {
   return attempt(() =>
-    parseValid(answerManagerRequestInput, {
+    parseInput(answerManagerRequestInput, {
       assignmentId: field(data, 'assignmentId'),
       accept:
         data.action === 'managerRequest.accept' ? true : data.action === 'managerRequest.decline' ? false : undefined,
