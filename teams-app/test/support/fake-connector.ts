@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '@rebound/core/testing';
 
 /** One call the bot made to the connector. */
 export interface ConnectorCall {
@@ -75,7 +76,8 @@ export class FakeConnector {
 
   constructor(private readonly options: FakeConnectorOptions = {}) {
     this.gone = options.gone ?? new Set();
-    this.random = mulberry32(options.faults?.seed ?? 1);
+    // Seeded, so injected faults repeat from run to run.
+    this.random = seededRandom(options.faults?.seed ?? 1);
   }
 
   async start(): Promise<this> {
@@ -261,16 +263,4 @@ function tenantOf(body: any): string {
 // biome-ignore lint/suspicious/noExplicitAny: JSON as the bot sent it
 function isMessage(body: any): boolean {
   return body?.type === 'message';
-}
-
-/** Small seeded PRNG, so injected faults repeat from run to run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

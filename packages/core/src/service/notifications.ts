@@ -47,36 +47,53 @@ interface NotifyArgs {
   cause: string;
 }
 
+/** A new pending delivery: what `fields` say, nothing sent, nothing tried yet. */
+export function newDelivery(
+  ctx: ServiceContext,
+  fields: Pick<Delivery, 'tenantId' | 'key' | 'kind' | 'dueAt'> & Partial<Delivery>,
+): Delivery {
+  const at = ctx.now();
+  return {
+    id: ctx.newId(),
+    recipientId: null,
+    teamId: null,
+    conversationRefId: null,
+    itemKind: null,
+    itemId: null,
+    ownerId: null,
+    periodKey: null,
+    subjectId: null,
+    anonymous: false,
+    messageId: null,
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    createdAt: at,
+    updatedAt: at,
+    ...fields,
+  };
+}
+
 export async function notify(
   tx: StoreOps,
   ctx: ServiceContext,
   tenantId: string,
   args: NotifyArgs,
 ): Promise<Notification> {
-  const now = ctx.now();
   const target = args.recipientId ?? `team:${args.teamId}`;
-  const delivery: Delivery = {
+  const delivery = newDelivery(ctx, {
     tenantId,
-    id: ctx.newId(),
     key: `${args.kind}:${args.cause}:${target}`,
     kind: args.kind,
+    dueAt: ctx.now(),
     recipientId: args.recipientId ?? null,
     teamId: args.teamId ?? null,
-    conversationRefId: null,
     itemKind: args.itemKind ?? null,
     itemId: args.itemId ?? null,
     ownerId: args.ownerId ?? null,
-    periodKey: null,
     subjectId: args.subjectId ?? null,
     anonymous: args.anonymous ?? false,
-    messageId: null,
-    status: 'pending',
-    attempts: 0,
-    lastError: null,
-    dueAt: now,
-    createdAt: now,
-    updatedAt: now,
-  };
+  });
   await tx.createDelivery(delivery);
   return notificationFromDelivery(delivery);
 }

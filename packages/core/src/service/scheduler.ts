@@ -11,6 +11,7 @@ import { nextDigest } from '../scheduling/digest';
 import { nextStepReminderDue } from '../scheduling/next-step-reminder';
 import type { StoreOps } from '../store/port';
 import { asReboundError, type ServiceContext } from './context';
+import { newDelivery } from './notifications';
 
 /** The kinds of delivery the scheduler plans. */
 export const SCHEDULED_KINDS = ['check-in', 'check-in-reminder', 'next-step-reminder', 'digest'] as const;
@@ -86,29 +87,6 @@ export function schedulerOperations(ctx: ServiceContext) {
     return result;
   }
 
-  function delivery(fields: Pick<Delivery, 'tenantId' | 'key' | 'kind' | 'dueAt'> & Partial<Delivery>): Delivery {
-    const at = ctx.now();
-    return {
-      id: ctx.newId(),
-      recipientId: null,
-      teamId: null,
-      conversationRefId: null,
-      itemKind: null,
-      itemId: null,
-      ownerId: null,
-      periodKey: null,
-      subjectId: null,
-      anonymous: false,
-      messageId: null,
-      status: 'pending',
-      attempts: 0,
-      lastError: null,
-      createdAt: at,
-      updatedAt: at,
-      ...fields,
-    };
-  }
-
   /**
    * Creates a delivery to a person in one transaction, after checking, in that same transaction, that the
    * person still exists and (for check-ins and their reminder) has not answered the period yet.
@@ -133,7 +111,7 @@ export function schedulerOperations(ctx: ServiceContext) {
       const person = await ctx.store.getPerson(schedule.tenantId, schedule.personId);
       if (!person) continue;
       for (const slot of checkInsDueBetween(schedule, person.timeZone, from, now)) {
-        const d = delivery({
+        const d = newDelivery(ctx, {
           tenantId: slot.tenantId,
           key: slot.key,
           kind: 'check-in',
@@ -174,7 +152,7 @@ export function schedulerOperations(ctx: ServiceContext) {
       const sentAt = laterOf(d.updatedAt, d.dueAt);
       const reminder = checkInReminder(schedule, person.timeZone, sentAt, answered !== null, now, d.periodKey);
       if (!reminder || reminder.dueAt <= from || reminder.dueAt > now) continue;
-      const r = delivery({
+      const r = newDelivery(ctx, {
         tenantId: reminder.tenantId,
         key: reminder.key,
         kind: 'check-in-reminder',
@@ -202,7 +180,7 @@ export function schedulerOperations(ctx: ServiceContext) {
       if (!person) continue;
       const reminder = nextStepReminderDue(log, person.timeZone, now);
       if (!reminder || reminder.dueAt > now) continue;
-      const d = delivery({
+      const d = newDelivery(ctx, {
         tenantId: reminder.tenantId,
         key: reminder.key,
         kind: 'next-step-reminder',
@@ -226,7 +204,7 @@ export function schedulerOperations(ctx: ServiceContext) {
       // The first digest after `from` (the window leaves `from` itself out).
       const slot = nextDigest(team, new Date(Date.parse(from) + 1).toISOString());
       if (slot.dueAt <= from || slot.dueAt > now) continue;
-      const d = delivery({
+      const d = newDelivery(ctx, {
         tenantId: slot.tenantId,
         key: slot.key,
         kind: 'digest',
