@@ -1,6 +1,6 @@
-import type { AuthenticateRequestResult, ConnectorClient } from 'botframework-connector';
+import { type AuthenticateRequestResult, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
 import { describe, expect, it } from 'vitest';
-import { ConnectorClients } from '../src/bot/connector-clients';
+import { ConnectorClients, shareUserTokenClients } from '../src/bot/connector-clients';
 
 /** A connector factory as botbuilder builds one per request, counting the clients it makes. */
 function authFor(appId: string, made: string[], fail = false): AuthenticateRequestResult {
@@ -56,5 +56,48 @@ describe('connector clients shared across turns', () => {
   it('leaves a request without a connector factory as it is', () => {
     const auth = { ...authFor('app', []), connectorFactory: undefined };
     expect(new ConnectorClients().reuseFor(auth)).toBe(auth);
+  });
+});
+
+describe('user token clients shared across turns', () => {
+  const identity = (claims: Record<string, string>) =>
+    new ClaimsIdentity(Object.entries(claims).map(([type, value]) => ({ type, value })));
+
+  /** botbuilder's authentication as far as user token clients go, counting the clients it makes. */
+  function authCounting(made: string[], failFirst = false) {
+    return {
+      async createUserTokenClient(claims: ClaimsIdentity) {
+        const appId = claims.getClaimValue('aud') ?? claims.getClaimValue('appid') ?? '';
+        made.push(appId);
+        if (failFirst && made.length === 1) throw new Error('no credentials');
+        return { appId } as never;
+      },
+    };
+  }
+
+  it('builds one per bot app id (audience claim, else appid claim), however many turns ask', async () => {
+    const made: string[] = [];
+    const auth = authCounting(made);
+    shareUserTokenClients(auth);
+    const first = await auth.createUserTokenClient(identity({ aud: 'bot-a' }));
+    expect(await auth.createUserTokenClient(identity({ aud: 'bot-a', appid: 'x' }))).toBe(first);
+    await auth.createUserTokenClient(identity({ aud: 'bot-b' }));
+    await auth.createUserTokenClient(identity({ appid: 'emulated' }));
+    await auth.createUserTokenClient(identity({}));
+    await auth.createUserTokenClient(identity({}));
+    expect(made).toEqual(['bot-a', 'bot-b', 'emulated', '']);
+  });
+
+  it('keeps nothing from a failed creation, and stays bounded', async () => {
+    const made: string[] = [];
+    const auth = authCounting(made, true);
+    shareUserTokenClients(auth, 3);
+    await expect(auth.createUserTokenClient(identity({ aud: 'bot' }))).rejects.toThrow('no credentials');
+    await auth.createUserTokenClient(identity({ aud: 'bot' }));
+    await auth.createUserTokenClient(identity({ aud: 'bot' }));
+    expect(made).toEqual(['bot', 'bot']);
+    for (let i = 0; i < 10; i++) await auth.createUserTokenClient(identity({ aud: `bot-${i}` }));
+    await auth.createUserTokenClient(identity({ aud: 'bot' }));
+    expect(made).toHaveLength(13);
   });
 });

@@ -1,4 +1,10 @@
-import type { AuthenticateRequestResult, ConnectorClient, ConnectorFactory } from 'botframework-connector';
+import type {
+  AuthenticateRequestResult,
+  ClaimsIdentity,
+  ConnectorClient,
+  ConnectorFactory,
+  UserTokenClient,
+} from 'botframework-connector';
 
 /**
  * botbuilder's CloudAdapter builds a new ConnectorClient (credentials, HTTP pipeline with a dozen policies) for
@@ -41,4 +47,33 @@ export class ConnectorClients {
     }
     return client;
   }
+}
+
+/** What builds a turn's user token client: botbuilder's BotFrameworkAuthentication. */
+interface UserTokenClientMaker {
+  createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient>;
+}
+
+/**
+ * botbuilder's CloudAdapter also builds a UserTokenClient (credentials and another HTTP pipeline) for every
+ * incoming activity, used only by sign-in prompts, which Rebound has none of. Like a connector client it holds
+ * no per-turn state: its credentials depend only on the bot's app id (the token's audience, or its `appid`
+ * claim, as botbuilder reads it), so `auth` hands out one per app id. Failed creations are not kept; bounded.
+ */
+export function shareUserTokenClients(auth: UserTokenClientMaker, limit = 100): void {
+  const create = auth.createUserTokenClient.bind(auth);
+  const clients = new Map<string, Promise<UserTokenClient>>();
+  auth.createUserTokenClient = (identity: ClaimsIdentity) => {
+    const key = identity.getClaimValue('aud') ?? identity.getClaimValue('appid') ?? '';
+    let client = clients.get(key);
+    if (!client) {
+      if (clients.size >= limit) clients.clear();
+      client = create(identity);
+      clients.set(key, client);
+      client.catch(() => {
+        if (clients.get(key) === client) clients.delete(key);
+      });
+    }
+    return client;
+  };
 }

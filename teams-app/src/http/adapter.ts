@@ -6,6 +6,7 @@ import type {
   ConnectorClientOptions,
   ServiceClientCredentialsFactory,
 } from 'botframework-connector';
+import { shareUserTokenClients } from '../bot/connector-clients';
 import type { BotConfig } from '../config';
 import type { ConnectorHttpClient } from '../delivery/http-client';
 
@@ -15,6 +16,11 @@ import type { ConnectorHttpClient } from '../delivery/http-client';
  * failures with 500 and the raw error message, which can name hosts and URLs.
  */
 export class ReboundAdapter extends TeamsAdapter {
+  /** From now on, turns share one user token client per bot app id (see `shareUserTokenClients`). */
+  shareUserTokenClients(): void {
+    shareUserTokenClients(this.botFrameworkAuthentication);
+  }
+
   /** Throws when the request does not carry a token botbuilder accepts (or when keys cannot be fetched). */
   authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);

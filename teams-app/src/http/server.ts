@@ -80,6 +80,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const app = createBotApp({ ...botDeps, adapter, deliver: delivery.deliver });
   const allowed = new Set(config.allowedTenants);
   const connectorClients = new ConnectorClients();
+  adapter.shareUserTokenClients();
 
   const server = restify.createServer({ name: 'rebound-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, mapFiles: false }));
