@@ -1,5 +1,5 @@
 import { isoWeekKey, localDateOf } from '../calendar/calendar';
-import { parseInput, ReboundError } from '../errors';
+import { parseInput } from '../errors';
 import { managersOf } from '../privacy/policy';
 import { type CheckIn, checkInSchema } from '../records/check-in';
 import { type Outcome, outcomeSchema, type RejectionLog, rejectionLogSchema } from '../records/rejection-log';
@@ -99,9 +99,6 @@ export function itemUseCases(ctx: ServiceContext) {
         const now = ctx.now();
         const today = localDateOf(now, person.timeZone);
         const periodKey = data.periodKey ?? (data.cadence === 'weekly' ? isoWeekKey(today) : today);
-        if (await tx.findCheckIn(a.tenantId, a.personId, data.cadence, periodKey)) {
-          throw new ReboundError('conflict', 'error.conflict.check-in-period', { params: { period: periodKey } });
-        }
         const { visibility = person.privacy.defaultVisibility, periodKey: _p, ...fields } = data;
         const checkIn: CheckIn = {
           ...fields,
@@ -114,6 +111,8 @@ export function itemUseCases(ctx: ServiceContext) {
           submittedAt: now,
           updatedAt: now,
         };
+        // A second check-in for the period is the store's `conflict` (error.conflict.check-in-period): its unique
+        // key refuses it, so no read ahead of the write is needed; the transaction then stores nothing.
         await tx.putCheckIn(checkIn);
         const sharing = await applyVisibility(tx, ctx, { kind: 'check-in', record: checkIn }, visibility, true);
         const supportNotifications: Notification[] = [];
