@@ -28,12 +28,19 @@ import { weekdaySchema } from '../records/team';
 export const actorSchema = z.strictObject({ tenantId: tenantIdSchema, personId: idSchema });
 export type Actor = z.infer<typeof actorSchema>;
 
-export const registerPersonInput = z.strictObject({
-  displayName: text(LIMITS.displayName),
-  timeZone: timeZoneSchema.optional(),
-  /** Locale of the client the person wrote from (`ja-JP`); refreshed on every message. */
-  clientLocale: z.string().max(20).optional(),
-});
+/**
+ * Parsed on every turn (and check-in) are compiled once with zod's `z.compile`: valid input runs a generated
+ * parser (3-6x faster than walking the schema); invalid input falls back to the ordinary parse, so errors and
+ * their paths are the same (`compiled-inputs.test.ts` holds them to the plain schemas).
+ */
+export const registerPersonInput = z.compile(
+  z.strictObject({
+    displayName: text(LIMITS.displayName),
+    timeZone: timeZoneSchema.optional(),
+    /** Locale of the client the person wrote from (`ja-JP`); refreshed on every message. */
+    clientLocale: z.string().max(20).optional(),
+  }),
+);
 
 /** What a rep writes in a log: the record's own fields, with when it happened and who may see it optional. */
 export const logRejectionInput = rejectionLogSchema
@@ -79,16 +86,19 @@ export const checkInFields = {
   note: optionalText(LIMITS.longText),
 };
 
-export const submitCheckInInput = z.strictObject({
-  cadence: cadenceSchema.default('daily'),
-  /** Defaults to the current period in the person's time zone (local date, or ISO week for weekly). */
-  periodKey: z
-    .string()
-    .regex(/^\d{4}-(\d{2}-\d{2}|W\d{2})$/, { message: 'period-key' })
-    .optional(),
-  ...checkInFields,
-  visibility: visibilitySchema.optional(),
-});
+/** Compiled once, like `registerPersonInput`: cards parse the check-in form with it, then core again. */
+export const submitCheckInInput = z.compile(
+  z.strictObject({
+    cadence: cadenceSchema.default('daily'),
+    /** Defaults to the current period in the person's time zone (local date, or ISO week for weekly). */
+    periodKey: z
+      .string()
+      .regex(/^\d{4}-(\d{2}-\d{2}|W\d{2})$/, { message: 'period-key' })
+      .optional(),
+    ...checkInFields,
+    visibility: visibilitySchema.optional(),
+  }),
+);
 export type SubmitCheckInInput = z.input<typeof submitCheckInInput>;
 
 export const editCheckInInput = z.strictObject({
