@@ -25,6 +25,11 @@ export function formatDate(instantOrDate: string, locale: Locale, timeZone: stri
   return dateFormat(locale, isDate ? 'UTC' : timeZone).format(date);
 }
 
+/** A check-in period as a person reads it: a daily period's date in their language; a week key (`2026-W48`) as it is. */
+export function formatPeriod(periodKey: string, locale: Locale, timeZone: string): string {
+  return /W/.test(periodKey) ? periodKey : formatDate(periodKey, locale, timeZone);
+}
+
 function enumLabel(locale: Locale, prefix: string, value: string | number): string {
   return label(locale, `${prefix}.${value}` as CardLabelKey);
 }

@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryKind, Rebound } from '@rebound/core';
+import { type Delivery, type DeliveryKind, type Rebound, SCHEDULED_KINDS } from '@rebound/core';
 import type { Logger } from 'pino';
 import type { ConversationSender } from './conversation-sender';
 import type { DeliveryRenderer } from './render';
@@ -59,13 +59,7 @@ export interface InProcessQueueOptions {
  * so that it only picks up those whose turn died before sending them, and never races a turn that is sending.
  */
 export const TURN_NOTIFICATION_GRACE_MS = 60_000;
-const TURN_KINDS: ReadonlySet<DeliveryKind> = new Set([
-  'manager-notification',
-  'team-story',
-  'reply',
-  'manager-request',
-  'support-requested',
-]);
+const SCHEDULED: ReadonlySet<DeliveryKind> = new Set(SCHEDULED_KINDS);
 const SCAN_LIMIT = 500;
 
 /**
@@ -169,7 +163,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
   }
 
   function isTurnsToSend(d: Delivery, at: number): boolean {
-    return TURN_KINDS.has(d.kind) && d.attempts === 0 && Date.parse(d.createdAt) > at - TURN_NOTIFICATION_GRACE_MS;
+    return !SCHEDULED.has(d.kind) && d.attempts === 0 && Date.parse(d.createdAt) > at - TURN_NOTIFICATION_GRACE_MS;
   }
 
   async function drainOnce(): Promise<DrainResult> {

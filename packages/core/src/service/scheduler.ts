@@ -105,21 +105,31 @@ export function schedulerOperations(ctx: ServiceContext) {
     });
   }
 
+  /** The pending delivery of what a rule found due, addressed to the person it is about (who also owns it). */
+  function toPerson(
+    kind: ScheduledKind,
+    due: { tenantId: string; key: string; personId: string; periodKey: string; dueAt: string },
+    item: Pick<Delivery, 'itemKind' | 'itemId'> | Record<string, never> = {},
+  ): Delivery {
+    return newDelivery(ctx, {
+      tenantId: due.tenantId,
+      key: due.key,
+      kind,
+      recipientId: due.personId,
+      ownerId: due.personId,
+      periodKey: due.periodKey,
+      dueAt: due.dueAt,
+      ...item,
+    });
+  }
+
   async function planCheckIns(from: string, now: string): Promise<Array<[ScheduledKind, Outcome]>> {
     const out: Array<[ScheduledKind, Outcome]> = [];
     for (const schedule of await ctx.store.listEnabledSchedules()) {
       const person = await ctx.store.getPerson(schedule.tenantId, schedule.personId);
       if (!person) continue;
       for (const slot of checkInsDueBetween(schedule, person.timeZone, from, now)) {
-        const d = newDelivery(ctx, {
-          tenantId: slot.tenantId,
-          key: slot.key,
-          kind: 'check-in',
-          recipientId: slot.personId,
-          ownerId: slot.personId,
-          periodKey: slot.periodKey,
-          dueAt: slot.dueAt,
-        });
+        const d = toPerson('check-in', slot);
         const outcome = await createForPerson(d, slot.personId, slot.periodKey);
         if (outcome) out.push(['check-in', outcome]);
       }
@@ -152,15 +162,7 @@ export function schedulerOperations(ctx: ServiceContext) {
       const sentAt = laterOf(d.updatedAt, d.dueAt);
       const reminder = checkInReminder(schedule, person.timeZone, sentAt, answered !== null, now, d.periodKey);
       if (!reminder || reminder.dueAt <= from || reminder.dueAt > now) continue;
-      const r = newDelivery(ctx, {
-        tenantId: reminder.tenantId,
-        key: reminder.key,
-        kind: 'check-in-reminder',
-        recipientId: reminder.personId,
-        ownerId: reminder.personId,
-        periodKey: reminder.periodKey,
-        dueAt: reminder.dueAt,
-      });
+      const r = toPerson('check-in-reminder', reminder);
       const outcome = await createForPerson(r, reminder.personId, reminder.periodKey);
       if (outcome) out.push(['check-in-reminder', outcome]);
     }
@@ -180,17 +182,7 @@ export function schedulerOperations(ctx: ServiceContext) {
       if (!person) continue;
       const reminder = nextStepReminderDue(log, person.timeZone, now);
       if (!reminder || reminder.dueAt > now) continue;
-      const d = newDelivery(ctx, {
-        tenantId: reminder.tenantId,
-        key: reminder.key,
-        kind: 'next-step-reminder',
-        recipientId: reminder.personId,
-        ownerId: reminder.personId,
-        itemKind: 'log',
-        itemId: reminder.logId,
-        periodKey: reminder.periodKey,
-        dueAt: reminder.dueAt,
-      });
+      const d = toPerson('next-step-reminder', reminder, { itemKind: 'log', itemId: reminder.logId });
       const outcome = await createForPerson(d, reminder.personId);
       if (outcome) out.push(['next-step-reminder', outcome]);
     }

@@ -3,6 +3,7 @@ import {
   checkInItemView,
   errorCardFor,
   formatDate,
+  formatPeriod,
   type ItemView,
   logItemView,
   managerInboxCard,
@@ -36,15 +37,11 @@ export async function inbox(turn: Turn): Promise<AdaptiveCardJson> {
     itemKind: view.kind,
     itemId: view.item.id,
     repName: owner?.displayName ?? '—',
-    title: view.kind === 'log' ? (view.item.customerLabel ?? '—') : periodLabel(view.item.periodKey, locale, zone),
+    title: view.kind === 'log' ? (view.item.customerLabel ?? '—') : formatPeriod(view.item.periodKey, locale, zone),
     dateLabel: formatDate(view.kind === 'log' ? view.item.occurredAt : view.item.submittedAt, locale, zone),
     supportRequested: view.kind === 'check-in' && view.item.supportRequested,
   }));
   return managerInboxCard({ locale, items, total: items.length });
-}
-
-function periodLabel(periodKey: string, locale: Locale, zone: string): string {
-  return /W/.test(periodKey) ? periodKey : formatDate(periodKey, locale, zone);
 }
 
 interface ManagerCardState {
@@ -76,7 +73,7 @@ export async function managerItemCard(
     item = logItemView(log as RejectionLog, locale, zone);
   } else {
     const checkIn = { ...view.item, tenantId: turn.actor.tenantId } as CheckIn;
-    item = checkInItemView(checkIn, [], periodLabel(checkIn.periodKey, locale, zone), locale, zone);
+    item = checkInItemView(checkIn, [], formatPeriod(checkIn.periodKey, locale, zone), locale, zone);
   }
   return managerNotificationCard({
     locale,

@@ -4,6 +4,7 @@ import {
   checkInCard,
   errorCardFor,
   formatDate,
+  formatPeriod,
   type LogFormValues,
   logAckCard,
   logFormCard,
@@ -111,7 +112,7 @@ export async function myItems(turn: Turn, data: Submitted = {}): Promise<Adaptiv
     ...logs.map((l) => ({ at: l.log.occurredAt, view: myItemFromLog(l.log, l.outcomes, locale, zone) })),
     ...checkIns.map((c) => ({
       at: c.checkIn.submittedAt,
-      view: myItemFromCheckIn(c.checkIn, periodLabel(c.checkIn.periodKey, turn), locale, zone),
+      view: myItemFromCheckIn(c.checkIn, formatPeriod(c.checkIn.periodKey, locale, zone), locale, zone),
     })),
   ]
     .sort((a, b) => (a.at < b.at ? 1 : -1))
@@ -132,10 +133,6 @@ export async function snoozeCheckIns(turn: Turn): Promise<string> {
   const { schedule } = await turn.deps.rebound.pauseCheckIns(turn.actor, { days: 1 });
   const until = schedule.snoozeUntil ?? turn.deps.now().toISOString();
   return say(turn.locale, 'checkIn.snoozed', { until: formatDate(until, turn.locale, turn.person.timeZone) });
-}
-
-function periodLabel(periodKey: string, turn: Turn): string {
-  return /W/.test(periodKey) ? periodKey : formatDate(periodKey, turn.locale, turn.person.timeZone);
 }
 
 /** `item.visibility` / `item.withdraw`: share, share again or withdraw; copies already posted are taken back. */
