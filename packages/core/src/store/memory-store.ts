@@ -7,7 +7,7 @@ import type { Person } from '../records/person';
 import type { Outcome, RejectionLog } from '../records/rejection-log';
 import type { ManagerReply, Schedule, Share } from '../records/share';
 import type { ManagerAssignment, Membership, Team } from '../records/team';
-import type { InsightCountRow, Store, StoreOps } from './port';
+import type { IdempotencyRecord, InsightCountRow, Store, StoreOps } from './port';
 import { Table } from './table';
 
 const k = (...parts: string[]) => parts.join('\u0000');
@@ -156,6 +156,8 @@ export function createMemoryStore(): Store {
     // The cross-tenant scans: pending ones, and sent ones by kind.
     scan: (d) => (d.status === 'pending' ? 'pending' : d.status === 'sent' ? `sent:${d.kind}` : null),
   });
+
+  const idempotency = new Table<IdempotencyRecord>({ person: (r) => k(r.tenantId, r.personId) });
 
   type Journal = Array<() => void>;
   let journal: Journal | null = null;
@@ -415,6 +417,20 @@ export function createMemoryStore(): Store {
         .filter((d) => d.dueAt >= query.from && d.dueAt < query.to)
         .sort(byDue);
     },
+    async getIdempotencyRecord(tenantId, personId, operation, key) {
+      return idempotency.get(k(tenantId, personId, operation, key)) ?? null;
+    },
+    async putIdempotencyRecord(r) {
+      const key = k(r.tenantId, r.personId, r.operation, r.key);
+      if (idempotency.get(key)) return false;
+      write(idempotency, key, copy(r));
+      return true;
+    },
+    async deleteIdempotencyRecordsBefore(before) {
+      const old = [...idempotency.values()].filter((r) => r.createdAt < before);
+      for (const r of old) write(idempotency, k(r.tenantId, r.personId, r.operation, r.key), undefined);
+      return old.length;
+    },
     async insightCounts(query) {
       const out: InsightCountRow[] = [];
       for (const teamId of query.teamIds) {
@@ -454,6 +470,9 @@ export function createMemoryStore(): Store {
       for (const c of conversationRefs.lookup('person', pk)) write(conversationRefs, k(tenantId, c.id), undefined);
       for (const d of [...deliveries.lookup('recipient', pk), ...deliveries.lookup('owner', pk)]) {
         write(deliveries, k(tenantId, d.id), undefined);
+      }
+      for (const r of idempotency.lookup('person', pk)) {
+        write(idempotency, k(tenantId, personId, r.operation, r.key), undefined);
       }
     },
   };

@@ -111,6 +111,23 @@ export interface InsightCountRow {
 }
 
 /**
+ * A use case's answer kept under a caller's idempotency key, so that the same request sent again (a Teams retry
+ * of one activity) gets the same answer and writes nothing more. It also records that a single-use thing (an
+ * export link) was used. Keys belong to one acting person and one operation.
+ */
+export interface IdempotencyRecord {
+  tenantId: string;
+  /** The acting person. */
+  personId: string;
+  /** The use case (`logRejection`): each has keys of its own. */
+  operation: string;
+  key: string;
+  /** The answer, as JSON. */
+  result: string;
+  createdAt: Instant;
+}
+
+/**
  * Every read and write Rebound needs. All methods are tenant-scoped: a record of another tenant is never
  * returned or touched. `put*` methods insert or replace by primary key.
  */
@@ -183,13 +200,27 @@ export interface StoreOps {
   /** Sent deliveries of every tenant (the check-in reminder scan). */
   listSentDeliveries(query: SentDeliveryQuery): Promise<Delivery[]>;
 
+  getIdempotencyRecord(
+    tenantId: string,
+    personId: string,
+    operation: string,
+    key: string,
+  ): Promise<IdempotencyRecord | null>;
+  /**
+   * Inserts unless a record with the same (tenantId, personId, operation, key) exists; true when inserted. The
+   * record already there is left as it is.
+   */
+  putIdempotencyRecord(record: IdempotencyRecord): Promise<boolean>;
+  /** Removes the records of every tenant created before `before`; returns how many went. */
+  deleteIdempotencyRecordsBefore(before: Instant): Promise<number>;
+
   /** Aggregated in the store (SQL `GROUP BY`), never by handing every log to the caller. */
   insightCounts(query: InsightCountsQuery): Promise<InsightCountRow[]>;
 
   /**
    * Removes everything about a person: the person, memberships, assignments on either side, logs, outcomes,
    * check-ins, shares they own, their id in other shares' audiences, replies sent or received, schedule,
-   * conversation references and deliveries they receive or whose item they own.
+   * conversation references, deliveries they receive or whose item they own, and their idempotency records.
    */
   deletePersonData(tenantId: string, personId: string): Promise<void>;
 }

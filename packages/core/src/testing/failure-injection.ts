@@ -16,6 +16,8 @@ const WRITES = new Set<keyof StoreOps>([
   'createDelivery',
   'updateDelivery',
   'deletePersonData',
+  'putIdempotencyRecord',
+  'deleteIdempotencyRecordsBefore',
 ]);
 
 export class InjectedFailure extends Error {

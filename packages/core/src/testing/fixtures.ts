@@ -5,6 +5,7 @@ import type { Outcome, RejectionLog } from '../records/rejection-log';
 import type { ManagerReply, Schedule, Share } from '../records/share';
 import type { ManagerAssignment, Membership, Team } from '../records/team';
 import { defaultSchedule } from '../service/people';
+import type { IdempotencyRecord } from '../store/port';
 
 /** Valid records with readable defaults, for tests of stores and hosts. Override what matters to the test. */
 export const T0 = '2026-11-02T00:00:00.000Z';
@@ -154,4 +155,10 @@ export function aDelivery(o: Partial<Delivery> & Pick<Delivery, 'id' | 'key'>): 
     updatedAt: T0,
     ...o,
   };
+}
+
+export function anIdempotencyRecord(
+  o: Partial<IdempotencyRecord> & Pick<IdempotencyRecord, 'personId' | 'key'>,
+): IdempotencyRecord {
+  return { tenantId: 'tenant-a', operation: 'logRejection', result: '{"ok":true}', createdAt: T0, ...o };
 }

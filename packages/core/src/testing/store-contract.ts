@@ -6,6 +6,7 @@ import {
   aLog,
   aMembership,
   anAssignment,
+  anIdempotencyRecord,
   anOutcome,
   aPerson,
   aReply,
@@ -294,6 +295,7 @@ export function runStoreContract(t: TestApi, factory: StoreFactory<Store>): void
         expect(await s.createDelivery(aDelivery({ id: 'd1', key: 'check-in:rep-1:2026-11-02' }))).toBe(true);
         expect(await s.createDelivery(aDelivery({ id: 'd2', key: 'check-in:rep-1:2026-11-02' }))).toBe(false);
         expect(await s.getDelivery(A, 'd2')).toBeNull();
+        expect(await s.getIdempotencyRecord(A, 'rep-1', 'logRejection', 'activity-1')).toBeNull();
         expect(await s.createDelivery(aDelivery({ tenantId: B, id: 'd3', key: 'check-in:rep-1:2026-11-02' }))).toBe(
           true,
         );
@@ -515,6 +517,50 @@ export function runStoreContract(t: TestApi, factory: StoreFactory<Store>): void
       });
     });
 
+    describe('idempotency records', () => {
+      it('keeps one record per person, operation and key, and leaves the first one as it was', async (s) => {
+        const first = anIdempotencyRecord({ personId: 'rep-1', key: 'activity-1', result: '{"logId":"l1"}' });
+        expect(await s.putIdempotencyRecord(first)).toBe(true);
+        expect(await s.putIdempotencyRecord({ ...first, result: '{"logId":"l2"}', createdAt: at(5) })).toBe(false);
+        expect(await s.getIdempotencyRecord(A, 'rep-1', 'logRejection', 'activity-1')).toEqual(first);
+        // The same key is another record for another operation, person or tenant.
+        expect(await s.putIdempotencyRecord({ ...first, operation: 'submitCheckIn' })).toBe(true);
+        expect(await s.putIdempotencyRecord({ ...first, personId: 'rep-2' })).toBe(true);
+        expect(await s.putIdempotencyRecord({ ...first, tenantId: B })).toBe(true);
+        expect(await s.getIdempotencyRecord(A, 'rep-1', 'logRejection', 'activity-2')).toBeNull();
+        expect(await s.getIdempotencyRecord(B, 'rep-1', 'submitCheckIn', 'activity-1')).toBeNull();
+      });
+
+      it('forgets records older than a moment, in every tenant, and keeps the newer ones', async (s) => {
+        await s.putIdempotencyRecord(anIdempotencyRecord({ personId: 'rep-1', key: 'old', createdAt: at(1) }));
+        await s.putIdempotencyRecord(
+          anIdempotencyRecord({ tenantId: B, personId: 'rep-1', key: 'old', createdAt: at(2) }),
+        );
+        await s.putIdempotencyRecord(anIdempotencyRecord({ personId: 'rep-1', key: 'new', createdAt: at(3) }));
+        expect(await s.deleteIdempotencyRecordsBefore(at(3))).toBe(2);
+        expect(await s.getIdempotencyRecord(A, 'rep-1', 'logRejection', 'old')).toBeNull();
+        expect(await s.getIdempotencyRecord(B, 'rep-1', 'logRejection', 'old')).toBeNull();
+        expect(await s.getIdempotencyRecord(A, 'rep-1', 'logRejection', 'new')).not.toBeNull();
+        expect(await s.deleteIdempotencyRecordsBefore(at(3))).toBe(0);
+      });
+
+      it('lets the second of two concurrent transactions with the same key see the first one’s record', async (s) => {
+        const attempt = () =>
+          s.transaction(async (tx) => {
+            if (await tx.getIdempotencyRecord(A, 'rep-1', 'logRejection', 'activity-1')) return 'replayed';
+            await tx.putLog(aLog({ id: `l-${Math.random()}`, authorId: 'rep-1' }));
+            const record = anIdempotencyRecord({ personId: 'rep-1', key: 'activity-1' });
+            return (await tx.putIdempotencyRecord(record)) ? 'recorded' : 'lost';
+          });
+        const results = await Promise.allSettled([attempt(), attempt()]);
+        expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'failed')).sort()).toEqual([
+          'recorded',
+          'replayed',
+        ]);
+        expect(await s.listLogs(A, { authorId: 'rep-1' })).toHaveLength(1);
+      });
+    });
+
     describe('erasing a person', () => {
       it('removes everything about the person and nothing about anyone else', async (s) => {
         await s.putPerson(aPerson({ id: 'rep-1' }));
@@ -539,6 +585,8 @@ export function runStoreContract(t: TestApi, factory: StoreFactory<Store>): void
           aDelivery({ id: 'd2', key: 'k2', recipientId: 'mgr-1', itemId: 'l1', ownerId: 'rep-1' }),
         );
         await s.createDelivery(aDelivery({ id: 'd3', key: 'k3', recipientId: 'rep-2' }));
+        await s.putIdempotencyRecord(anIdempotencyRecord({ personId: 'rep-1', key: 'activity-1' }));
+        await s.putIdempotencyRecord(anIdempotencyRecord({ personId: 'rep-2', key: 'activity-1' }));
 
         await s.deletePersonData(A, 'rep-1');
 
@@ -562,6 +610,7 @@ export function runStoreContract(t: TestApi, factory: StoreFactory<Store>): void
         expect((await s.listShares(A, { itemId: 'l2' }))[0]?.audience).toEqual(['mgr-1']);
         expect(await s.listMemberships(A, { teamId: 't1' })).toHaveLength(1);
         expect(await s.getDelivery(A, 'd3')).not.toBeNull();
+        expect(await s.getIdempotencyRecord(A, 'rep-2', 'logRejection', 'activity-1')).not.toBeNull();
       });
     });
 
