@@ -165,6 +165,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 4,
+    name: 'idempotency records: answers kept per person, operation and key',
+    statements(t, dialect) {
+      const key = sql.raw(dialect === 'postgres' ? 'TEXT COLLATE "C"' : 'TEXT');
+      const records = t.t('idempotency_records');
+      return [
+        // The primary key also serves erasing a person (its first two columns).
+        sql`CREATE TABLE ${records} (
+          tenant_id ${key} NOT NULL, person_id ${key} NOT NULL, operation ${key} NOT NULL, key ${key} NOT NULL,
+          created_at ${key} NOT NULL, result TEXT NOT NULL,
+          PRIMARY KEY (tenant_id, person_id, operation, key))`,
+        // Forgetting old records, across tenants.
+        sql`CREATE INDEX ${t.index('idempotency_records_created')} ON ${records} (created_at)`,
+      ];
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -7,6 +7,7 @@ import {
   type ConversationRefQuery,
   type Delivery,
   type DeliveryQuery,
+  type IdempotencyRecord,
   type InsightCountRow,
   type InsightCountsQuery,
   type LocalDate,
@@ -599,6 +600,47 @@ export class SqlOps implements StoreOps {
     return out;
   }
 
+  // Idempotency records
+
+  async getIdempotencyRecord(
+    tenantId: string,
+    personId: string,
+    operation: string,
+    key: string,
+  ): Promise<IdempotencyRecord | null> {
+    const { rows } = await this.ctx.compiled.run<{ created_at: string; result: string }>(
+      this.db,
+      'idempotency:get',
+      [tenantId, personId, operation, key],
+      ([tenant, person, op, k]) => sql`SELECT created_at, result FROM ${this.t.t('idempotency_records')}
+        WHERE tenant_id = ${this.key(tenant!)} AND person_id = ${this.key(person!)}
+        AND operation = ${this.key(op!)} AND key = ${this.key(k!)}`,
+    );
+    const row = rows[0];
+    return row ? { tenantId, personId, operation, key, result: row.result, createdAt: row.created_at } : null;
+  }
+
+  /**
+   * `ON CONFLICT DO NOTHING`: a record already there (or one a concurrent PostgreSQL transaction is writing,
+   * which this waits for) leaves this insert without effect and the transaction usable.
+   */
+  async putIdempotencyRecord(record: IdempotencyRecord): Promise<boolean> {
+    const { tenantId, personId, operation, key, createdAt, result } = record;
+    const inserted = await this.ctx.compiled.run(
+      this.db,
+      'idempotency:put',
+      [tenantId, personId, operation, key, createdAt, result],
+      (v) => sql`INSERT INTO ${this.t.t('idempotency_records')}
+        (tenant_id, person_id, operation, key, created_at, result)
+        VALUES (${sql.join(v.map((x) => sql`${x}`))}) ON CONFLICT DO NOTHING`,
+    );
+    return Number(inserted.numAffectedRows ?? 0) > 0;
+  }
+
+  async deleteIdempotencyRecordsBefore(before: string): Promise<number> {
+    return this.run(sql`DELETE FROM ${this.t.t('idempotency_records')} WHERE created_at < ${before}`);
+  }
+
   // Insights and erasure
 
   async insightCounts(query: InsightCountsQuery): Promise<InsightCountRow[]> {
@@ -651,6 +693,7 @@ export class SqlOps implements StoreOps {
     await this.run(sql`DELETE FROM ${t.t('conversation_refs')} WHERE ${tenant} AND person_id = ${personId}`);
     await this.run(sql`DELETE FROM ${t.t('memberships')} WHERE ${tenant} AND person_id = ${personId}`);
     await this.run(sql`DELETE FROM ${t.t('schedules')} WHERE ${tenant} AND person_id = ${personId}`);
+    await this.run(sql`DELETE FROM ${t.t('idempotency_records')} WHERE ${tenant} AND person_id = ${personId}`);
     await this.run(sql`DELETE FROM ${t.t('persons')} WHERE ${tenant} AND id = ${personId}`);
   }
 }

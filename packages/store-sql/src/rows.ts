@@ -130,7 +130,10 @@ export const rowOf = {
 } as const;
 
 /** Tables that hold records (put by primary key). */
-export type RecordTable = Exclude<TableName, 'schema_migrations' | 'share_audience' | 'log_months'>;
+export type RecordTable = Exclude<
+  TableName,
+  'schema_migrations' | 'share_audience' | 'log_months' | 'idempotency_records'
+>;
 
 export const PRIMARY_KEYS: Record<RecordTable, readonly string[]> = {
   persons: ['tenant_id', 'id'],

@@ -304,6 +304,9 @@ const STORE_OPS_METHODS = [
   'listDeliveries',
   'listPendingDeliveries',
   'listSentDeliveries',
+  'getIdempotencyRecord',
+  'putIdempotencyRecord',
+  'deleteIdempotencyRecordsBefore',
   'insightCounts',
   'deletePersonData',
 ] as const satisfies readonly (keyof StoreOps)[];
@@ -335,6 +338,7 @@ const CROSS_TENANT: ReadonlySet<string> = new Set([
   'listLogsWithNextStepDue',
   'listPendingDeliveries',
   'listSentDeliveries',
+  'deleteIdempotencyRecordsBefore',
 ]);
 
 /** The tenant a StoreOps call is about: its first argument, or that argument's `tenantId`. */

@@ -16,6 +16,7 @@ export const TABLE_NAMES = [
   'schedules',
   'conversation_refs',
   'deliveries',
+  'idempotency_records',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

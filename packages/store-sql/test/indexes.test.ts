@@ -36,6 +36,7 @@ const reads: Array<[string, (s: Store) => Promise<unknown>]> = [
   ['listDeliveries by recipient', (s) => s.listDeliveries(A, { recipientId: 'p1' })],
   ['listDeliveries by team', (s) => s.listDeliveries(A, { teamId: 't1' })],
   ['listDeliveries by status', (s) => s.listDeliveries(A, { status: 'pending' })],
+  ['getIdempotencyRecord', (s) => s.getIdempotencyRecord(A, 'p1', 'logRejection', 'activity-1')],
   ['insightCounts', (s) => s.insightCounts({ tenantId: A, teamIds: ['t1', 't2'], ...range })],
   // The scheduler's and the queue's scans of every tenant.
   ['listPendingDeliveries', (s) => s.listPendingDeliveries({ dueBy: range.to, limit: 100 })],
