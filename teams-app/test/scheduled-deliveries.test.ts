@@ -2,35 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestUser, testUser } from './support/bot-client';
 import { cardOf, invokeCard, submission, textOf, verbsOf } from './support/cards';
 import { submitLog, writeOrgChart } from './support/flows';
-import { type RunningBot, startTestBot } from './support/start-bot';
+import { startScheduledBot as startScheduledBotAt } from './support/scheduled-bot';
+import type { RunningBot } from './support/start-bot';
 
 // Monday 23 November 2026. Tokyo is UTC+9 all year.
 const MONDAY_1700_TOKYO = '2026-11-23T08:00:00.000Z';
 const KANA = /[\u3040-\u30ff]/;
 
-/**
- * The bot with the scheduler on, its clock in the test's hands and its own timers out of the way: a test
- * moves the clock and runs one scheduler tick at a time, as the minute-by-minute cron would.
- */
-async function startScheduledBot(env: Record<string, string> = {}) {
-  let now = new Date(MONDAY_1700_TOKYO);
-  const bot = await startTestBot({
-    env: { REBOUND_SCHEDULER: 'on', ...env },
-    server: {
-      now: () => now,
-      delivery: { schedulePattern: '0 0 0 1 1 *', pollMs: 3_600_000 },
-    },
-  });
-  const scheduler = bot.server.delivery.scheduler;
-  if (!scheduler) throw new Error('the scheduler should run with REBOUND_SCHEDULER=on');
-  return {
-    bot,
-    at(instant: string) {
-      now = new Date(instant);
-    },
-    tick: () => scheduler.tick(),
-  };
-}
+/** The bot with the scheduler on and its clock at 17:00 on Monday 23 November in Tokyo. */
+const startScheduledBot = (env: Record<string, string> = {}) => startScheduledBotAt(MONDAY_1700_TOKYO, env);
 
 /** First contact from Tokyo in Japanese, then the one-tap opt-in on the welcome card. */
 async function optInFromTokyo(bot: RunningBot, rep: TestUser): Promise<void> {

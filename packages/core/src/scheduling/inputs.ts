@@ -57,6 +57,15 @@ export const nextStepReminderInput = z.strictObject({
   timeZone: timeZoneSchema,
   now: instantSchema,
   reminderTime: localTimeSchema,
+  /** The rep's schedule: quiet hours, skip dates and days away hold the reminder back. */
+  schedule: scheduleSchema.nullable(),
+});
+
+export const deliveryTimeInput = z.strictObject({
+  schedule: scheduleSchema.nullable(),
+  timeZone: timeZoneSchema,
+  at: instantSchema,
+  morning: localTimeSchema,
 });
 
 export const nextDigestInput = z.strictObject({ team: teamSchema, now: instantSchema });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isReboundError } from '../errors';
 import { nextStepReminderDue } from './next-step-reminder';
-import { log } from './test-fixtures';
+import { log, schedule } from './test-fixtures';
 
 const TOKYO = 'Asia/Tokyo';
 const NY = 'America/New_York';
@@ -15,6 +15,7 @@ describe('nextStepReminderDue', () => {
       personId: 'rep-1',
       logId: 'log-1',
       periodKey: '2026-03-12',
+      scheduledAt: '2026-03-12T00:00:00.000Z',
       dueAt: '2026-03-12T00:00:00.000Z',
       key: 'next-step-reminder:tenant-1:log-1',
     });
@@ -48,6 +49,27 @@ describe('nextStepReminderDue', () => {
     expect(nextStepReminderDue(lateLog, TOKYO, '2026-03-02T01:00:00Z', '17:00')?.dueAt).toBe(
       '2026-03-02T08:00:00.000Z',
     );
+  });
+
+  it('waits for the end of the rep’s quiet hours, whether or not their check-ins are on', () => {
+    for (const enabled of [true, false]) {
+      const quiet = schedule({ enabled, quietHours: { start: '21:00', end: '10:00' } });
+      expect(nextStepReminderDue(due('2026-03-12'), TOKYO, '2026-03-02T01:00:00Z', '09:00', quiet)).toMatchObject({
+        scheduledAt: '2026-03-12T00:00:00.000Z',
+        dueAt: '2026-03-12T01:00:00.000Z',
+      });
+    }
+  });
+
+  it('reaches a rep who is away or skipping the due day on their first day back, at the reminder time', () => {
+    const away = schedule({ outOfOffice: [{ from: '2026-03-11', to: '2026-03-13' }], skipDates: ['2026-03-14'] });
+    expect(nextStepReminderDue(due('2026-03-12'), TOKYO, '2026-03-12T00:30:00Z', '09:00', away)).toMatchObject({
+      periodKey: '2026-03-12',
+      scheduledAt: '2026-03-12T00:00:00.000Z',
+      dueAt: '2026-03-15T00:00:00.000Z',
+    });
+    // Planned on its own day: once that day is over, there is nothing new to plan.
+    expect(nextStepReminderDue(due('2026-03-12'), TOKYO, '2026-03-12T15:00:00Z', '09:00', away)).toBeNull();
   });
 
   it('answers a bad reminder time or zone with a validation error', () => {
