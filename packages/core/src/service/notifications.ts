@@ -1,5 +1,6 @@
 import type { Delivery, DeliveryKind } from '../records/delivery';
 import type { ItemKind } from '../records/enums';
+import { deliveryTimeOf, holdsBack } from '../scheduling/delivery-time';
 import type { StoreOps } from '../store/port';
 import type { ServiceContext } from './context';
 
@@ -85,7 +86,7 @@ export async function notify(
     tenantId,
     key: `${args.kind}:${args.cause}:${target}`,
     kind: args.kind,
-    dueAt: ctx.now(),
+    dueAt: await dueAtFor(tx, ctx, tenantId, args),
     recipientId: args.recipientId ?? null,
     teamId: args.teamId ?? null,
     itemKind: args.itemKind ?? null,
@@ -96,6 +97,25 @@ export async function notify(
   });
   await tx.createDelivery(delivery);
   return notificationFromDelivery(delivery);
+}
+
+/**
+ * When a notification may reach its recipient: now, unless that is inside their quiet hours or on one of
+ * their skip dates or days away (their schedule); then when those end (`deliveryTime`). A channel post has
+ * no recipient's hours. When the rep asked for support, it goes now: the request itself, and anything about
+ * the check-in in which they asked (the manager's card, the manager's reply).
+ */
+async function dueAtFor(tx: StoreOps, ctx: ServiceContext, tenantId: string, args: NotifyArgs): Promise<string> {
+  const now = ctx.now();
+  if (!args.recipientId || args.kind === 'support-requested') return now;
+  const schedule = await tx.getSchedule(tenantId, args.recipientId);
+  if (!schedule || !holdsBack(schedule)) return now;
+  const later = deliveryTimeOf(schedule, (await tx.getPerson(tenantId, args.recipientId))?.timeZone ?? 'UTC', now);
+  if (later === now) return now;
+  if (args.itemKind === 'check-in' && args.itemId) {
+    if ((await tx.getCheckIn(tenantId, args.itemId))?.supportRequested) return now;
+  }
+  return later;
 }
 
 /**

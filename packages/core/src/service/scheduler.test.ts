@@ -216,6 +216,92 @@ describe('scheduler: next-step reminders', () => {
   });
 });
 
+describe('scheduler: next-step reminders respect the rep’s hours and days away', () => {
+  it('plans the 09:00 reminder on its day, due when the rep’s quiet hours end', async () => {
+    const { rebound, store } = await tokyoWorld();
+    await rebound.updateSettings(as('rep'), { schedule: { quietHours: { start: '22:00', end: '10:00' } } });
+    await rebound.logRejection(as('rep'), { ...aRejection, nextStep: { kind: 'follow-up', dueDate: '2026-11-26' } });
+    await rebound.scheduler.plan({ now: '2026-11-26T00:05:00.000Z' }); // 09:05 in Tokyo
+    const [reminder] = await deliveriesOf(store, 'next-step-reminder');
+    expect(reminder?.dueAt).toBe('2026-11-26T01:00:00.000Z'); // 10:00 in Tokyo
+    expect(await rebound.host.dueDeliveries({ now: '2026-11-26T00:59:00.000Z' })).toEqual([]);
+    expect((await rebound.host.dueDeliveries({ now: '2026-11-26T01:00:00.000Z' })).map((d) => d.id)).toEqual([
+      reminder?.id,
+    ]);
+  });
+
+  it('holds a reminder due on a day away until the first day back, and on a skip date too', async () => {
+    const { rebound, store } = await tokyoWorld();
+    await rebound.updateSettings(as('rep'), {
+      schedule: { outOfOffice: [{ from: '2026-11-26', to: '2026-11-27' }], skipDates: ['2026-11-28'] },
+    });
+    await rebound.logRejection(as('rep'), { ...aRejection, nextStep: { kind: 'follow-up', dueDate: '2026-11-26' } });
+    expect((await rebound.scheduler.plan({ now: '2026-11-26T00:05:00.000Z' })).planned['next-step-reminder']).toBe(1);
+    expect((await deliveriesOf(store, 'next-step-reminder')).map((d) => [d.periodKey, d.dueAt])).toEqual([
+      ['2026-11-26', '2026-11-29T00:00:00.000Z'], // Sunday 29th, 09:00 in Tokyo
+    ]);
+  });
+});
+
+describe('notifications wait for the recipient’s quiet hours and days away', () => {
+  // The test clock starts at 09:00 on Tuesday 24 November in Tokyo (00:00 UTC) and moves a minute a read.
+  const MGR_QUIET = { start: '08:00', end: '12:00' };
+
+  it('holds a shared item’s card for the manager until their quiet hours end; the rep’s own hours do not matter', async () => {
+    const { rebound, store } = await tokyoWorld();
+    await rebound.updateSettings(as('mgr'), { schedule: { quietHours: MGR_QUIET } });
+    await rebound.updateSettings(as('rep'), { schedule: { quietHours: { start: '00:00', end: '23:00' } } });
+    const { sharing } = await rebound.logRejection(as('rep'), { ...aRejection, visibility: 'manager' });
+    const [card] = await store.listDeliveries(TENANT, { kind: 'manager-notification' });
+    expect(sharing.notifications.map((n) => n.deliveryId)).toEqual([card?.id]);
+    expect(card?.dueAt).toBe('2026-11-24T03:00:00.000Z'); // 12:00 in Tokyo
+  });
+
+  it('holds the manager’s reply for the rep until the rep is back from days away', async () => {
+    const { rebound, store } = await tokyoWorld();
+    await rebound.updateSettings(as('rep'), { schedule: { outOfOffice: [{ from: '2026-11-24', to: '2026-11-25' }] } });
+    const { log } = await rebound.logRejection(as('rep'), { ...aRejection, visibility: 'manager' });
+    const sent = await rebound.replyToItem(as('mgr'), {
+      itemKind: 'log',
+      itemId: log.id,
+      text: '理由を聞いてくれてありがとう。',
+      locale: 'ja',
+    });
+    expect(sent.sent).toBe(true);
+    const [reply] = await store.listDeliveries(TENANT, { kind: 'reply' });
+    expect(reply?.dueAt).toBe('2026-11-26T00:00:00.000Z'); // Thursday 26th, 09:00 in Tokyo
+  });
+
+  it('sends at once when the rep asked for support: the request, and the check-in it came with', async () => {
+    const { rebound, store } = await tokyoWorld();
+    await rebound.updateSettings(as('mgr'), { schedule: { quietHours: MGR_QUIET } });
+    const { checkIn } = await rebound.submitCheckIn(as('rep'), {
+      pressure: 5,
+      energy: 1,
+      supportRequested: true,
+      visibility: 'manager',
+    });
+    const toManager = await store.listDeliveries(TENANT, { recipientId: 'mgr' });
+    expect(toManager.map((d) => d.kind).sort()).toEqual(['manager-notification', 'support-requested']);
+    for (const d of toManager) expect(d.dueAt <= d.createdAt).toBe(true);
+    // Without the request, the same manager's card waits.
+    await rebound.submitCheckIn(as('peer'), { pressure: 3, energy: 3, visibility: 'manager' });
+    const [peerCard] = (await store.listDeliveries(TENANT, { recipientId: 'mgr' })).filter(
+      (d) => d.itemId !== checkIn.id && d.kind === 'manager-notification',
+    );
+    expect(peerCard?.dueAt).toBe('2026-11-24T03:00:00.000Z');
+  });
+
+  it('posts team stories at once: a channel has no one’s quiet hours', async () => {
+    const { rebound, store } = await tokyoWorld();
+    await rebound.updateSettings(as('rep'), { schedule: { quietHours: { start: '00:00', end: '23:00' } } });
+    await rebound.logRejection(as('rep'), { ...aRejection, visibility: 'team' });
+    const stories = await store.listDeliveries(TENANT, { kind: 'team-story' });
+    expect(stories.length).toBeGreaterThan(0);
+    for (const d of stories) expect(d.dueAt <= d.createdAt).toBe(true);
+  });
+});
+
 describe('scheduler: weekly digests', () => {
   async function digestWorld(k?: number) {
     const world = await tokyoWorld(k ? { privacy: { k } } : {});
