@@ -117,6 +117,7 @@ describe('scheduled check-ins, reminders and the weekly digest', () => {
     expect(cards.every((c) => verbsOf(c).includes('checkIn.submit'))).toBe(true);
     // The reminder is the same check-in with one gentle line on top, never a second, different ask.
     expect(textOf(cards[1])).not.toBe(textOf(cards[0]));
+    expect(submission(cards[1], 'checkIn.submit').prompts).toEqual(submission(cards[0], 'checkIn.submit').prompts);
     expect(JSON.stringify(cards[1])).toContain('2026-11-24');
   });
 

@@ -28,6 +28,18 @@ export const DEFAULT_PRIVACY: PrivacySettings = {
   countInTeamStats: true,
 };
 
+/** How many prompt showings a person record keeps (the newest; see `askedPrompts`). */
+export const MAX_ASKED_PROMPTS = 200;
+
+/** One reflection prompt put to the person, answered or not: what rotation and cool-downs are judged by. */
+export const askedPromptRecordSchema = z.strictObject({
+  promptId: z.string().min(1).max(100),
+  askedAt: instantSchema,
+  /** What it was asked for: `check-in:<period key>` or `log:<log id>`. The same request asks the same again. */
+  askedFor: z.string().min(1).max(250),
+});
+export type AskedPromptRecord = z.infer<typeof askedPromptRecordSchema>;
+
 export const personSchema = z.strictObject({
   tenantId: tenantIdSchema,
   id: idSchema,
@@ -39,6 +51,11 @@ export const personSchema = z.strictObject({
   clientLocale: z.string().max(20).nullable(),
   privacy: privacySettingsSchema,
   answerPreference: answerPreferenceSchema.nullable(),
+  /**
+   * The reflection prompts recently put to the person (the latest showing of each, newest last), kept by
+   * `rebound.promptsFor` so that cool-downs and rotation hold across days. Absent until the first one.
+   */
+  askedPrompts: z.array(askedPromptRecordSchema).max(MAX_ASKED_PROMPTS).optional(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultPromptCatalog } from '../rules/prompts/default-prompts';
 import { aRejection, as, TENANT, tokyoWorld } from './test-world';
 
 describe('reflection prompts for a rep', () => {
@@ -18,6 +19,85 @@ describe('reflection prompts for a rep', () => {
     await expect(rebound.promptsFor(as('peer'), { trigger: { kind: 'log', logId: log.id } })).rejects.toMatchObject({
       code: 'not-found',
     });
+  });
+});
+
+describe('reflection prompts rotate for real', () => {
+  /** Tokyo world on a clock the test sets; `day(n)` is 18:00 in Tokyo on 24 November 2026 plus n days. */
+  async function worldOnClock() {
+    let now = '2026-11-24T09:00:00.000Z';
+    const world = await tokyoWorld({ clock: () => new Date(now) });
+    return {
+      ...world,
+      day: (n: number) => (now = new Date(Date.parse('2026-11-24T09:00:00.000Z') + n * 86_400_000).toISOString()),
+    };
+  }
+  const cooldownOf = (id: string) => defaultPromptCatalog.prompts.find((p) => p.id === id)!.cooldownDays;
+  const idsOf = (selection: { prompts: { prompt: { id: string } }[] }) => selection.prompts.map((p) => p.prompt.id);
+
+  it('never asks a prompt again inside its cool-down, day after day, answered or not', async () => {
+    const { rebound, day } = await worldOnClock();
+    const lastAsked = new Map<string, number>();
+    for (let n = 0; n < 21; n++) {
+      day(n);
+      const ids = idsOf(await rebound.promptsFor(as('rep')));
+      expect(ids.length, `day ${n}`).toBeGreaterThanOrEqual(1);
+      for (const id of ids) {
+        const before = lastAsked.get(id);
+        if (before !== undefined) expect(n - before, `${id} on day ${n}`).toBeGreaterThanOrEqual(cooldownOf(id));
+        lastAsked.set(id, n);
+      }
+      // Every third day the rep answers: answered prompts cool down the same way.
+      if (n % 3 === 0) {
+        await rebound.submitCheckIn(as('rep'), {
+          pressure: 3,
+          energy: 3,
+          answers: ids.map((promptId) => ({ promptId, answer: 'ok' })),
+        });
+      }
+    }
+    expect(lastAsked.size).toBeGreaterThan(6);
+  });
+
+  it('asks the same questions again for the same check-in, and different ones for a log the same day', async () => {
+    const { rebound, store, day } = await worldOnClock();
+    day(0);
+    const first = idsOf(await rebound.promptsFor(as('rep')));
+    expect(idsOf(await rebound.promptsFor(as('rep')))).toEqual(first);
+    // The next morning, the reminder of yesterday's scheduled check-in still asks yesterday's questions.
+    day(1);
+    expect(
+      idsOf(await rebound.promptsFor(as('rep'), { trigger: { kind: 'check-in', periodKey: '2026-11-24' } })),
+    ).toEqual(first);
+    const today = idsOf(await rebound.promptsFor(as('rep')));
+    expect(today.filter((id) => first.includes(id))).toEqual([]);
+    const { log } = await rebound.logRejection(as('rep'), { ...aRejection, occurredAt: '2026-11-25T08:00:00.000Z' });
+    const afterLog = idsOf(await rebound.promptsFor(as('rep'), { trigger: { kind: 'log', logId: log.id } }));
+    expect(afterLog.filter((id) => first.includes(id) || today.includes(id))).toEqual([]);
+    // What was asked is kept on the person: the latest showing of each prompt, with what it was asked for.
+    const asked = (await store.getPerson(TENANT, 'rep'))?.askedPrompts ?? [];
+    expect(asked.filter((a) => a.askedFor === `log:${log.id}`).map((a) => a.promptId)).toEqual(afterLog);
+    expect(new Set(asked.map((a) => a.promptId)).size).toBe(asked.length);
+  });
+
+  it('keeps the history bounded: one entry per prompt, nothing older than twice the longest cool-down', async () => {
+    const { rebound, store, day } = await worldOnClock();
+    for (let n = 0; n < 120; n += 2) {
+      day(n);
+      await rebound.promptsFor(as('rep'));
+    }
+    const asked = (await store.getPerson(TENANT, 'rep'))?.askedPrompts ?? [];
+    const longest = Math.max(...defaultPromptCatalog.prompts.map((p) => p.cooldownDays));
+    expect(asked.length).toBeLessThanOrEqual(defaultPromptCatalog.prompts.length);
+    const oldest = Date.parse(day(118)) - 2 * longest * 86_400_000;
+    for (const a of asked) expect(Date.parse(a.askedAt)).toBeGreaterThanOrEqual(oldest);
+  });
+
+  it('refuses a period key that names no day or week', async () => {
+    const { rebound } = await tokyoWorld();
+    await expect(
+      rebound.promptsFor(as('rep'), { trigger: { kind: 'check-in', periodKey: '2026-99-99' } }),
+    ).rejects.toMatchObject({ code: 'validation' });
   });
 });
 

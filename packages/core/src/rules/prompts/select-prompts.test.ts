@@ -340,6 +340,22 @@ describe('rotation and cool-down', () => {
     expect(ids(third).filter((id) => ids(first).includes(id))).toEqual([]);
   });
 
+  it('asks the same request’s prompts again first, in their order, cool-down or not, where they still fit', () => {
+    const first = selectPrompts({ ...base, personId: 'rep-1' });
+    const asked = first.prompts.map((p) => ({ promptId: p.prompt.id, askedAt: now }));
+    const repeat = [...ids(first)].reverse();
+    // The next day the rotation would choose others; shown again for the same check-in, it keeps them.
+    const nextDay = { ...base, now: '2026-11-19T10:00:00+09:00', personId: 'rep-1', recentlyAsked: asked };
+    expect(ids(selectPrompts(nextDay)).filter((id) => ids(first).includes(id))).toEqual([]);
+    expect(ids(selectPrompts({ ...nextDay, repeat }))).toEqual(repeat);
+    // One that no longer fits the rep's situation (a run of rejections asks only about the rep) is not forced.
+    const streak = ['2026-11-19T01:00:00Z', '2026-11-19T02:00:00Z', '2026-11-19T03:00:00Z'].map((occurredAt) =>
+      makeLog({ occurredAt }),
+    );
+    const inStreak = selectPrompts({ ...nextDay, repeat, recentLogs: streak });
+    expect(inStreak.prompts.every((p) => p.situation === 'rejection-streak')).toBe(true);
+  });
+
   it('asks a prompt again once its cool-down has passed', () => {
     const only = definePromptCatalog([
       {

@@ -34,7 +34,9 @@ export interface PromptSelection {
 /**
  * Chooses the reflection prompts for a rep from their recent logs, check-ins, schedule and the team's
  * fiscal calendar, and says why each was chosen. Pure and deterministic: the same context gives the same
- * prompts; variety comes from rotating by the person and the day, and from the cool-downs.
+ * prompts; variety comes from rotating by the person and the day, and from the cool-downs, which need what
+ * was asked before (`recentlyAsked`; `rebound.promptsFor` keeps it). Prompts in `repeat` (already asked for
+ * this same request) come back first wherever they still fit.
  *
  * The most important situation gets up to two prompts (one per intent it asks for, e.g. permission and
  * self-compassion in a run of rejections); each further situation gets one; prompts that fit any day fill
@@ -59,6 +61,8 @@ export function selectFromParsed(ctx: ParsedSelectionContext): PromptSelection {
   for (const s of situations) detected |= SITUATION_BIT[s.id];
 
   const coolingDown = lastAskedDaysAgo(ctx, todayNumber);
+  // Earlier ones first, so that a request shown again keeps its questions' order too.
+  const repeat = new Map(ctx.repeat.map((id, i) => [id, REPEAT_RANK + ctx.repeat.length - i]));
   const triggerLog = ctx.trigger.kind === 'log' ? ctx.trigger.log : undefined;
   const person = ctx.personId ?? triggerLog?.authorId ?? ctx.recentLogs[0]?.authorId ?? ctx.recentCheckIns[0]?.authorId;
   // Rotation key: the same person on the same day (and for the same log) sees the same prompts.
@@ -70,8 +74,9 @@ export function selectFromParsed(ctx: ParsedSelectionContext): PromptSelection {
   for (const entry of indexOf(catalog)) {
     if ((entry.fits & detected) === 0 || (entry.avoid & detected) !== 0) continue;
     const daysAgo = coolingDown.get(entry.prompt.id);
-    if (daysAgo !== undefined && daysAgo < entry.prompt.cooldownDays) continue;
-    candidates.push({ entry, rank: rankOf(entry, seedHash, daysAgo), taken: false });
+    const again = repeat.get(entry.prompt.id);
+    if (again === undefined && daysAgo !== undefined && daysAgo < entry.prompt.cooldownDays) continue;
+    candidates.push({ entry, rank: (again ?? 0) + rankOf(entry, seedHash, daysAgo), taken: false });
   }
   candidates.sort(byRank);
 
@@ -208,6 +213,9 @@ function lastAskedDaysAgo(
   }
   return result;
 }
+
+/** Above any other rank (`rankOf` stays below 2): the same request's prompts come back first, in their order. */
+const REPEAT_RANK = 2;
 
 /**
  * Order among prompts that fit equally: prompts not asked within twice their cool-down first, then a

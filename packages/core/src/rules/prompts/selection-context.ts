@@ -31,6 +31,12 @@ const contextSchema = z.strictObject({
   recentCheckIns: z.array(checkInSchema).max(500).default([]),
   /** Prompts already put to the rep (answered or not). Answered ones are also read from the check-ins. */
   recentlyAsked: z.array(askedPromptSchema).max(2000).default([]),
+  /**
+   * Prompts already put to the rep for this same request (the check-in of this period shown again, as a
+   * reminder or on demand; the same log): asked again first where they still fit, cool-down or not, so that
+   * one check-in does not change its questions.
+   */
+  repeat: z.array(z.string().min(1).max(100)).max(10).default([]),
   schedule: scheduleSchema.optional(),
   catalog: z.custom<PromptCatalog>(isPromptCatalog, { message: 'catalog' }).optional(),
   trigger: promptTriggerSchema.default({ kind: 'check-in' }),
