@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from './config';
 import { startBotServer } from './http/server';
-import { createLogger } from './logger';
+import { createLogger, logFormatFor } from './logger';
 import { openStore } from './store';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -16,17 +16,24 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { config } = loaded;
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { format: logFormatFor(process.env, process.stdout.isTTY === true) });
   const store = await openStore(config.databaseUrl);
   const server = await startBotServer({ config, store, logger, version });
   logger.info(
     { url: server.url, mode: config.credentials ? 'authenticated' : 'anonymous (local only)' },
     `Rebound bot listening on ${server.url}/api/messages`,
   );
-  const stop = async () => {
-    await server.close();
-    await store.close();
-    process.exit(0);
+  const stop = async (signal: NodeJS.Signals) => {
+    try {
+      await server.close();
+      await store.close();
+      logger.info({ signal }, 'Rebound bot stopped: server and store closed');
+    } catch (err) {
+      logger.error({ err, signal }, 'Rebound bot did not stop cleanly');
+      process.exitCode = 1;
+    }
+    // pino's transport (pretty logs) flushes on exit; the JSON destination writes synchronously.
+    process.exit();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
