@@ -8,4 +8,6 @@ if [ "${1:-}" = "--example" ]; then
   build_packages
   cd "$ROOT/examples/embed-basic" && exec node --import tsx src/main.ts
 fi
-cd "$ROOT" && pnpm_cmd --filter @rebound/teams-app start
+# exec, not `pnpm run`: pnpm (and the sh it runs scripts in) would report Ctrl+C as a failed command.
+# The launcher stops the bot, its store and the Playgrounds itself and says so in one line.
+cd "$ROOT/teams-app" && exec node --conditions=source --import tsx src/dev/launch-playground.ts

@@ -2,18 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config';
-import { startBotServer } from '../http/server';
-import { createLogger } from '../logger';
-import { openStore } from '../store';
-import { DEMO_MANAGER, DEMO_OTHER_REPS, DEMO_REP, DEMO_TENANT_ID } from './demo-people';
-import { type RunningPlayground, startPlayground } from './playground';
+import { createLogger, logFormatFor } from '../logger';
+import { type LocalDemo, startLocalDemo } from './local-demo';
 
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { version } = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version: string };
 
 /**
- * The local demo: the bot on 127.0.0.1:3978 with the SQLite default, and two Agents Playgrounds against it,
- * one signed in as a rep (56150) and one as that rep's manager (56151), linked by `dev/demo-org.json`.
+ * `npm start`: the bot on 127.0.0.1:3978 with the SQLite default, and two Agents Playgrounds against it, one
+ * signed in as a rep (56150) and one as that rep's manager (56151), linked by `dev/demo-org.json`.
+ * Ctrl+C (SIGINT) or SIGTERM stops all of it and says so in one line.
  */
 async function main(): Promise<void> {
   const loaded = loadConfig({ REBOUND_ORG_FILE: path.join(appRoot, 'dev', 'demo-org.json'), ...process.env });
@@ -27,49 +25,51 @@ async function main(): Promise<void> {
     console.error('The Playground demo runs without credentials; unset MicrosoftAppId and friends.');
     process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
-  const store = await openStore(config.databaseUrl);
-  const bot = await startBotServer({ config, store, logger, version });
-  const botEndpoint = `${bot.url}/api/messages`;
-  const playgrounds: RunningPlayground[] = [];
+  const logger = createLogger(config.logLevel, { format: logFormatFor(process.env, process.stdout.isTTY === true) });
+  let demo: LocalDemo | null = null;
+  let stopRequested = false;
   const stop = async () => {
-    await Promise.all(playgrounds.map((p) => p.stop()));
-    await bot.close();
-    await store.close();
-    process.exit(0);
+    stopRequested = true;
+    if (!demo) return; // still starting: stopped as soon as it is up
+    try {
+      await demo.stop();
+      console.log('Rebound stopped: both Playgrounds ended, the bot server and its store closed.');
+    } catch (err) {
+      console.error('Rebound did not stop cleanly:', err instanceof Error ? err.message : err);
+      process.exitCode = 1;
+    }
+    process.exit();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
-  const dataDir = path.join(appRoot, '.data');
-  const rep = await startPlayground({
-    port: Number(process.env.REBOUND_PLAYGROUND_PORT ?? 56150),
-    botEndpoint,
-    tenantId: DEMO_TENANT_ID,
-    currentUser: DEMO_REP,
-    users: [DEMO_MANAGER, ...DEMO_OTHER_REPS],
-    workDir: path.join(dataDir, 'playground-rep'),
-    conversationId: 'personal-chat-aoi',
-  });
-  playgrounds.push(rep);
-  const manager = await startPlayground({
-    port: Number(process.env.REBOUND_PLAYGROUND_MANAGER_PORT ?? 56151),
-    botEndpoint,
-    tenantId: DEMO_TENANT_ID,
-    currentUser: DEMO_MANAGER,
-    users: [DEMO_REP, ...DEMO_OTHER_REPS],
-    workDir: path.join(dataDir, 'playground-manager'),
-    conversationId: 'personal-chat-ken',
-  });
-  playgrounds.push(manager);
+  try {
+    demo = await startLocalDemo({
+      config,
+      logger,
+      version,
+      repPort: portSetting('REBOUND_PLAYGROUND_PORT', 56150),
+      managerPort: portSetting('REBOUND_PLAYGROUND_MANAGER_PORT', 56151),
+      workDir: process.env.REBOUND_PLAYGROUND_DIR || path.join(appRoot, '.data'),
+    });
+  } catch (err) {
+    // Ctrl+C while starting also reaches the Playgrounds (same process group): what started is stopped.
+    if (!stopRequested) throw err;
+    console.log('Rebound stopped before it was up.');
+    process.exit();
+  }
+  if (stopRequested) return stop();
+  console.log(`\n${demo.banner()}\n`);
+}
 
-  console.log(`
-Rebound is running locally.
-  Bot:                      ${botEndpoint}  (store: ${config.databaseUrl})
-  Open as the rep (${DEMO_REP.name}):      ${rep.url}
-  Open as the manager (${DEMO_MANAGER.name}): ${manager.url}
-Type "help" (or 「ヘルプ」) in the chat. Press Ctrl+C to stop.
-`);
+function portSetting(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`${name}: set it to a port number between 1 and 65535 (default ${fallback})`);
+  }
+  return port;
 }
 
 main().catch((err: unknown) => {

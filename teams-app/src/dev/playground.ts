@@ -124,15 +124,10 @@ export async function startPlayground(o: PlaygroundOptions): Promise<RunningPlay
     output += d.toString();
   });
   const url = `http://127.0.0.1:${o.port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+  const stop = () => stopChild(child);
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Agents Playground exited: ${output.slice(-2000)}`);
+    if (hasExited(child)) throw new Error(`Agents Playground exited: ${output.slice(-2000)}`);
     const listening = /Listening on (\d+)/.exec(output);
     if (listening && listening[1] !== String(o.port)) {
       await stop();
@@ -146,6 +141,24 @@ export async function startPlayground(o: PlaygroundOptions): Promise<RunningPlay
     await new Promise((r) => setTimeout(r, 250));
   }
   return { url, serviceUrl, child, stop };
+}
+
+/** A child killed by a signal (Ctrl+C reaches the whole process group) has a `signalCode` and no `exitCode`. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** SIGTERM, then SIGKILL if it has not ended within `graceMs`; resolves once it has exited. */
+function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (hasExited(child)) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /** True when nothing listens on 127.0.0.1:`port`. */
