@@ -185,7 +185,7 @@ describe('sharing with managers through real HTTP', () => {
     // Only the rep the reply went to can thank for it.
     const stranger = testUser('Someone Else');
     const refused = await bot.client.action(stranger, 'reply.thanks', submission(cardOf(toRep[0]), 'reply.thanks'));
-    expect(textOf(refused.body.value)).toContain('Something needs another look');
+    expect(textOf(refused.body.value)).toContain("That didn't go through");
     expect(bot.connector.textsTo(managerConversation())).toHaveLength(1);
   });
 

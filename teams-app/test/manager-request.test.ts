@@ -67,9 +67,9 @@ describe('a rep names a manager, the manager answers', () => {
       'managerRequest.accept',
       submission(request, 'managerRequest.accept'),
     );
-    expect(textOf(invokeCard(byOther.body))).toContain('Something needs another look');
+    expect(textOf(invokeCard(byOther.body))).toContain("That didn't go through");
     const byRep = await bot.client.action(rep, 'managerRequest.accept', submission(request, 'managerRequest.accept'));
-    expect(textOf(invokeCard(byRep.body))).toContain('Something needs another look');
+    expect(textOf(invokeCard(byRep.body))).toContain("That didn't go through");
     const [pending] = await bot.store.listAssignments(TENANT, { repId: rep.aadObjectId });
     expect(pending?.status).toBe('pending');
 

@@ -169,7 +169,7 @@ describe('cards do not share mutable parts', () => {
       defaultVisibility: 'private' as const,
     };
     const first = checkInCard(view);
-    const pressure = JSON.stringify(first).includes('"1 · low"');
+    const pressure = JSON.stringify(first).includes('"1 · Hardly any"');
     expect(pressure).toBe(true);
     const choiceSet = (first.body as { id?: string; choices?: { title: string }[] }[])
       .flatMap((e) => [e, ...((e as { columns?: { items: unknown[] }[] }).columns?.flatMap((c) => c.items) ?? [])])
@@ -177,7 +177,7 @@ describe('cards do not share mutable parts', () => {
     expect(() => {
       choiceSet.choices[0]!.title = 'changed';
     }).toThrow();
-    expect(JSON.stringify(checkInCard(view))).toContain('"1 · low"');
+    expect(JSON.stringify(checkInCard(view))).toContain('"1 · Hardly any"');
   });
 });
 

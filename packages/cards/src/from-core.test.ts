@@ -22,6 +22,7 @@ import { digestCard, teamStoryCard } from './cards/team';
 import { digestFromInsights, promptView, replySuggestionView, supportContactView, toneFindingView } from './from-core';
 import {
   checkInItemView,
+  formatPeriod,
   logItemView,
   myItemFromCheckIn,
   myItemFromLog,
@@ -101,7 +102,7 @@ describe('cards built from core records and core rule results', () => {
     expect(json).toContain(suggestions[0]!.reason[locale]);
     const reviewedJson = JSON.stringify(reviewed);
     expect(reviewedJson).toContain(findings[0]!.alternative);
-    expect(reviewedJson).toContain(locale === 'ja' ? '他の人との比較' : 'Compares with other people');
+    expect(reviewedJson).toContain(locale === 'ja' ? 'ほかの人と比べている' : 'Compares with other people');
     // The log's facts in the manager's language, its dates in the rep's time zone.
     expect(json).toContain(locale === 'ja' ? '予算' : 'Budget');
     expect(json).toContain(locale === 'ja' ? '2026/11/20' : '20 Nov 2026');
@@ -134,8 +135,20 @@ describe('cards built from core records and core rule results', () => {
   });
 
   it('check-in item, my items and a story from records', () => {
-    const item = checkInItemView(checkIn, [], '20 Nov', 'en', 'Asia/Tokyo');
-    expect(item.facts).toContainEqual({ label: 'Pressure', value: '4' });
+    const item = checkInItemView(checkIn, [], formatPeriod(checkIn.periodKey, 'en'), 'en', 'Asia/Tokyo');
+    // Every step of a scale is named; the title is the period, so no second date is shown.
+    expect(item.facts).toContainEqual({ label: 'Pressure', value: '4 · A lot' });
+    expect(item.facts).toContainEqual({ label: 'Energy', value: '2 · Low' });
+    expect(item).toMatchObject({ title: 'Fri 20 Nov', dateLabel: '' });
+    const weekly = checkInItemView(
+      { ...checkIn, cadence: 'weekly', periodKey: '2026-W48', lastPeriodRating: 5, onTrack: 2 },
+      [],
+      formatPeriod('2026-W48', 'ja'),
+      'ja',
+    );
+    expect(weekly.title).toBe('11月23日の週');
+    expect(weekly.facts).toContainEqual({ label: '今週はどうでしたか', value: '5 · とてもよかった' });
+    expect(weekly.facts).toContainEqual({ label: '順調に進んでいると感じますか', value: '2 · あまり感じない' });
     expect(item.facts).toContainEqual({ label: "Today I don't have to sell", value: 'Yes' });
     expect(item.texts).toEqual([{ label: 'Your answer', text: 'I listened more than I talked.' }]);
     const mine = myItemsCard({
@@ -149,6 +162,9 @@ describe('cards built from core records and core rule results', () => {
     });
     expect(parseMessages(mine)).toEqual([]);
     expect(JSON.stringify(mine)).toContain('その後: 再開');
+    // The check-in's line says what it is; its date is its title, shown once.
+    expect(JSON.stringify(mine).match(/11月20日/g)).toHaveLength(1);
+    expect(JSON.stringify(mine)).toContain('"text":"振り返り"');
     const story = teamStoryCard(storyFromLog(log, 'ja', { anonymous: true }));
     expect(JSON.stringify(story)).not.toContain('渋谷のパン屋さん');
   });
@@ -281,18 +297,28 @@ describe('digest from core team insights', () => {
     expect(facts).toContain('非表示');
   });
 
-  it('takes the period label core gave, and adds the current period to a given trend', () => {
+  it('names a week by its Monday, and adds the current period to a given trend', () => {
     const previous = computeTeamInsights({ teamId: 'team-a', rows: rows.slice(0, 5), k: 5 });
     for (const locale of LOCALES) {
       const digest = digestFromInsights(
         { ...insights, period },
         { teamName: 'Tokyo Sales', locale, trend: [{ label: 'W47', insights: previous }] },
       );
-      expect(digest.periodLabel).toBe(period.label[locale]);
+      const week = formatPeriod(period.key, locale);
+      expect(digest.periodLabel).toBe(week);
+      expect(week).toMatch(locale === 'ja' ? /^\d{1,2}月\d{1,2}日の週$/ : /^Week of \d{1,2} [A-Z][a-z]{2}$/);
       expect(digest.askedWhyTrend).toEqual([
         { label: 'W47', rate: { value: 50, suppressed: false } },
-        { label: period.label[locale], rate: { value: 58.3, suppressed: false } },
+        { label: week, rate: { value: 58.3, suppressed: false } },
       ]);
+      // A label the caller gives wins; a quarter keeps core's label.
+      expect(digestFromInsights({ ...insights, period }, { teamName: 'T', locale, periodLabel: 'x' }).periodLabel).toBe(
+        'x',
+      );
+      const quarter = { ...period, kind: 'fiscal-quarter' as const, key: 'FY2026-Q3' };
+      expect(digestFromInsights({ ...insights, period: quarter }, { teamName: 'T', locale }).periodLabel).toBe(
+        period.label[locale],
+      );
       expect(parseMessages(digestCard(digest)).filter((m) => !/Chart\./.test(m))).toEqual([]);
     }
   });
@@ -335,7 +361,7 @@ describe('check-in sent by the schedule', () => {
     const line = firstLine(reminder)!;
     expect(line).toBe(
       locale === 'ja'
-        ? '急ぎではありません。今日少し時間があれば、振り返りはこちらです。今日は難しければ、それで大丈夫です。'
+        ? '急ぎではありません。今日少し時間があれば、振り返りはこちらからどうぞ。今日は難しそうなら、それで大丈夫です。'
         : "No rush — if you have a minute today, here is your check-in. If today isn't the day, that's fine too.",
     );
     expect(line).not.toMatch(/\d/);

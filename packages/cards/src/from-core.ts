@@ -10,6 +10,7 @@ import {
   type TeamInsights,
   type ToneFinding,
 } from '@rebound/core';
+import { formatPeriod } from './item-views';
 import { safeLinkUrl } from './plain-text';
 import type {
   DigestCardData,
@@ -86,11 +87,18 @@ function percentOf(figure: InsightFigure): FigureView {
  * values are read. Reasons keep core's fixed order, so the card ranks nothing.
  */
 export function digestFromInsights(
-  insights: TeamInsights & { period?: { label: Localized } },
+  insights: TeamInsights & { period?: { label: Localized; key?: string; kind?: string } },
   options: DigestOptions,
 ): DigestCardData {
   const { figures } = insights;
-  const periodLabel = options.periodLabel ?? insights.period?.label[options.locale] ?? '';
+  const { period } = insights;
+  // A week is named by its Monday, the way people read it ("Week of 23 Nov", 「11月23日の週」).
+  const periodLabel =
+    options.periodLabel ??
+    (period?.kind === 'week' && period.key
+      ? formatPeriod(period.key, options.locale)
+      : period?.label[options.locale]) ??
+    '';
   return {
     locale: options.locale,
     teamName: options.teamName,

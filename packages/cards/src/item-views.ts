@@ -1,4 +1,4 @@
-import type { CheckIn, Locale, RejectionLog } from '@rebound/core';
+import { type CheckIn, type Locale, mondayOfIsoWeek, type RejectionLog, type UnreadableItem } from '@rebound/core';
 import { label } from './label-tree';
 import type { CardLabelKey } from './labels';
 import type { ItemView, MyItemView, NextStepReminderCardData, PromptView, TeamStoryCardData } from './views';
@@ -6,28 +6,49 @@ import type { ItemView, MyItemView, NextStepReminderCardData, PromptView, TeamSt
 // Building an Intl.DateTimeFormat costs far more than formatting with one; a fan-out formats thousands of dates.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}`;
+type DateStyle = 'date' | 'day' | 'monthDay';
+const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  // 24 Nov 2026 · 2026/11/24
+  date: { dateStyle: 'medium' },
+  // Tue 24 Nov · 11月24日(火)
+  day: { weekday: 'short', day: 'numeric', month: 'short' },
+  // 23 Nov · 11月23日
+  monthDay: { day: 'numeric', month: 'short' },
+};
+
+function dateFormat(locale: Locale, timeZone: string, style: DateStyle): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${style}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeZone });
-    // Bounded: one entry per language and time zone in use.
+    format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { ...STYLES[style], timeZone });
+    // Bounded: a few entries per language and time zone in use.
     if (dateFormats.size >= 1000) dateFormats.clear();
     dateFormats.set(key, format);
   }
   return format;
 }
 
-/** A date in the person's time zone, the way their language writes it. */
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date in the person's time zone, the way their language writes it (24 Nov 2026, 2026/11/24). */
 export function formatDate(instantOrDate: string, locale: Locale, timeZone: string): string {
-  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(instantOrDate);
+  const isDate = LOCAL_DATE.test(instantOrDate);
   const date = isDate ? new Date(`${instantOrDate}T12:00:00Z`) : new Date(instantOrDate);
-  return dateFormat(locale, isDate ? 'UTC' : timeZone).format(date);
+  return dateFormat(locale, isDate ? 'UTC' : timeZone, 'date').format(date);
 }
 
-/** A check-in period as a person reads it: a daily period's date in their language; a week key (`2026-W48`) as it is. */
-export function formatPeriod(periodKey: string, locale: Locale, timeZone: string): string {
-  return /W/.test(periodKey) ? periodKey : formatDate(periodKey, locale, timeZone);
+/**
+ * A check-in period as people read it: a day as "Tue 24 Nov" / 「11月24日(火)」, an ISO week (`2026-W48`) as
+ * "Week of 23 Nov" / 「11月23日の週」 (its Monday). Anything else is shown as it is.
+ */
+export function formatPeriod(periodKey: string, locale: Locale, _timeZone?: string): string {
+  if (LOCAL_DATE.test(periodKey)) {
+    return dateFormat(locale, 'UTC', 'day').format(new Date(`${periodKey}T12:00:00Z`));
+  }
+  const monday = /^\d{4}-W\d{2}$/.test(periodKey) ? mondayOfIsoWeek(periodKey) : null;
+  if (!monday) return periodKey;
+  const start = dateFormat(locale, 'UTC', 'monthDay').format(new Date(`${monday}T12:00:00Z`));
+  return label(locale, 'period.week', { start });
 }
 
 function enumLabel(locale: Locale, prefix: string, value: string | number): string {
@@ -84,17 +105,22 @@ export function checkInItemView(
   prompts: readonly PromptView[],
   periodLabel: string,
   locale: Locale,
-  timeZone: string,
+  _timeZone?: string,
 ): ItemView {
+  const scale = (name: 'pressure' | 'energy' | 'lastPeriod' | 'onTrack', value: number) =>
+    label(locale, `scale.${name}.${value}` as CardLabelKey);
   const facts = [
-    { label: label(locale, 'checkIn.pressure'), value: String(checkIn.pressure) },
-    { label: label(locale, 'checkIn.energy'), value: String(checkIn.energy) },
+    { label: label(locale, 'checkIn.pressure'), value: scale('pressure', checkIn.pressure) },
+    { label: label(locale, 'checkIn.energy'), value: scale('energy', checkIn.energy) },
   ];
   if (checkIn.lastPeriodRating !== undefined) {
-    facts.push({ label: label(locale, 'checkIn.lastPeriod'), value: String(checkIn.lastPeriodRating) });
+    facts.push({
+      label: label(locale, `checkIn.lastPeriod.${checkIn.cadence}`),
+      value: scale('lastPeriod', checkIn.lastPeriodRating),
+    });
   }
   if (checkIn.onTrack !== undefined)
-    facts.push({ label: label(locale, 'checkIn.onTrack'), value: String(checkIn.onTrack) });
+    facts.push({ label: label(locale, 'checkIn.onTrack'), value: scale('onTrack', checkIn.onTrack) });
   if (checkIn.permissionToNotSell)
     facts.push({ label: label(locale, 'checkIn.permission'), value: yesNo(locale, true) });
   const byId = new Map(prompts.map((p) => [p.id, p]));
@@ -106,14 +132,8 @@ export function checkInItemView(
       return { label: prompt?.text ?? label(locale, 'checkIn.answer'), text: choice?.text ?? String(a.answer) };
     });
   if (checkIn.note) answers.push({ label: label(locale, 'checkIn.note'), text: checkIn.note });
-  return {
-    itemKind: 'check-in',
-    itemId: checkIn.id,
-    title: periodLabel,
-    dateLabel: formatDate(checkIn.submittedAt, locale, timeZone),
-    facts,
-    texts: answers,
-  };
+  // The title is the period; the card shows no second date for a check-in.
+  return { itemKind: 'check-in', itemId: checkIn.id, title: periodLabel, dateLabel: '', facts, texts: answers };
 }
 
 /** A row of "my items" for a log, with the outcomes recorded for it. */
@@ -135,16 +155,36 @@ export function myItemFromLog(
   };
 }
 
-export function myItemFromCheckIn(checkIn: CheckIn, periodLabel: string, locale: Locale, timeZone: string): MyItemView {
+/** A row of "my items" for a check-in: its period is its title, so it carries no second date. */
+export function myItemFromCheckIn(
+  checkIn: CheckIn,
+  periodLabel: string,
+  locale: Locale,
+  _timeZone?: string,
+): MyItemView {
   return {
     itemKind: 'check-in',
     itemId: checkIn.id,
     title: periodLabel,
-    dateLabel: formatDate(checkIn.submittedAt, locale, timeZone),
+    dateLabel: '',
     summary: `${label(locale, 'checkIn.pressure')} ${checkIn.pressure} · ${label(locale, 'checkIn.energy')} ${checkIn.energy}`,
     excerpt: checkIn.note,
     visibility: checkIn.visibility,
     outcomes: [],
+  };
+}
+
+/** A row of "my items" for a stored item that cannot be read: its kind and date (when known), and nothing else. */
+export function myItemFromUnreadable(item: UnreadableItem, locale: Locale, timeZone: string): MyItemView {
+  return {
+    itemKind: item.kind,
+    itemId: item.id,
+    title: '',
+    dateLabel: item.at ? formatDate(item.at, locale, timeZone) : '',
+    summary: '',
+    visibility: item.visibility ?? 'private',
+    outcomes: [],
+    unreadable: true,
   };
 }
 

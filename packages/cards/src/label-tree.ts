@@ -42,3 +42,19 @@ export interface Choice {
 export function enumChoices(locale: Locale, prefix: string, values: readonly (string | number)[]): Choice[] {
   return values.map((v) => ({ title: cardLabels.t(locale, `${prefix}.${v}` as CardLabelKey), value: String(v) }));
 }
+
+/**
+ * A label with a person's `{name}` in it, split around the name so a card can set the name apart (bold, as
+ * plain text): "{name} shared this with you" → before '', after ' shared this with you';
+ * 「{name}さんが共有しました」 → before '', after 'さんが共有しました'. Word order stays the language's own.
+ */
+export function aroundName(
+  locale: Locale,
+  key: CardLabelKey,
+  params?: Record<string, string | number>,
+): { before: string; after: string } {
+  const text = cardLabels.t(locale, key, params);
+  const at = text.indexOf('{name}');
+  if (at < 0) return { before: text, after: '' };
+  return { before: text.slice(0, at), after: text.slice(at + '{name}'.length) };
+}

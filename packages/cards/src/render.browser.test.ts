@@ -1,8 +1,10 @@
 import { LOCALES } from '@rebound/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardFixtures, FIXTURE_KINDS, HOSTILE_TEXT } from './fixtures/card-fixtures';
+import { hostConfigs } from './host-configs';
 import { openCardPage, type RenderedCard } from './testing/card-page';
 import { launchChromium } from './testing/chromium';
+import { truncatedTexts } from './testing/truncation';
 
 // One browser for the whole file; every card is rendered into the same page.
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
@@ -80,5 +82,50 @@ describe('cards rendered by the adaptivecards renderer in Chromium, markdown on'
       return { host: host.clientWidth, content: host.scrollWidth };
     });
     expect(widths.content).toBeLessThanOrEqual(widths.host);
+  });
+});
+
+describe('cards at phone and Teams chat width (360 and 450 px, Teams-like host config)', () => {
+  // Equal-width buttons, 8 px apart, as Teams lays them out. Buttons keep the renderer's own CSS font
+  // ("Segoe UI", then the system sans: DejaVu Sans here, wider than Segoe UI), so a title that fits here fits
+  // in Teams too. Japanese falls back to Noto Sans CJK JP, as wide as Teams' Japanese fonts.
+  let narrow: Awaited<ReturnType<typeof openCardPage>>;
+  beforeAll(async () => {
+    narrow = await openCardPage(chromium.context, { hostConfig: hostConfigs.light });
+  });
+
+  const WIDTHS = [360, 450] as const;
+  const shown = LOCALES.flatMap((locale) =>
+    (['typical', 'empty'] as const).flatMap((kind) =>
+      cardFixtures(kind, locale).map(({ name, card }) => ({ locale, kind, name, card })),
+    ),
+  );
+
+  it.each(shown)('$name ($locale, $kind): no button or toggle title is cut off', async ({ card }) => {
+    const cut: string[] = [];
+    for (const width of WIDTHS) {
+      await narrow.setWidth(width);
+      await narrow.render(card);
+      for (const t of await truncatedTexts(narrow.page)) {
+        cut.push(`${width}px: "${t.text}" needs ${t.needed}px, has ${t.width}px${t.within ? ` (in ${t.within})` : ''}`);
+      }
+    }
+    expect(cut).toEqual([]);
+  });
+
+  it('notices a title that is cut off (the check above can fail)', async () => {
+    await narrow.setWidth(360);
+    await narrow.render({
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: 'x', wrap: true }],
+      actions: ['Record what happened later', 'Who can see this', 'Edit'].map((title) => ({
+        type: 'Action.Submit',
+        title,
+      })),
+    });
+    const cut = await truncatedTexts(narrow.page);
+    expect(cut.map((t) => t.text)).toContain('Record what happened later');
+    expect(cut.map((t) => t.text)).not.toContain('Edit');
   });
 });

@@ -1,3 +1,4 @@
+import { BoundedMap } from '@rebound/core';
 import { Template } from 'adaptivecards-templating';
 
 /** An expanded Adaptive Card, ready to send. */
@@ -89,12 +90,7 @@ export class CardTemplate<D extends object> {
    */
   expandMemo(key: string, data: () => D): AdaptiveCardJson {
     if (!CardTemplate.memoize || CardTemplate.parseEveryCall) return this.expand(data());
-    let card = this.memo.get(key);
-    if (card === undefined) {
-      card = deepFreeze(this.expand(data()) as Json);
-      if (this.memo.size >= CardTemplate.MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value as string);
-      this.memo.set(key, card);
-    }
+    const card = this.memo.getOrSet(key, () => deepFreeze(this.expand(data()) as Json));
     return copyJson(card) as AdaptiveCardJson;
   }
 
@@ -102,7 +98,7 @@ export class CardTemplate<D extends object> {
   static memoize = true;
   /** How many expanded cards `expandMemo` keeps per template. */
   static readonly MEMO_LIMIT = 256;
-  private readonly memo = new Map<string, Json>();
+  private readonly memo = new BoundedMap<string, Json>(CardTemplate.MEMO_LIMIT);
 
   /** The naive way, for the benchmark: a fresh `Template` (a fresh parse) per call. */
   expandUncached(data: D): AdaptiveCardJson {

@@ -113,6 +113,7 @@ export interface LogFormValues {
   nextStepDate?: LocalDate;
   feeling?: Feeling;
   learned?: string;
+  answerPreference?: AnswerPreference;
   visibility?: Visibility;
 }
 
@@ -121,6 +122,8 @@ export interface LogFormCardData extends CardBase {
   logId?: string;
   today: LocalDate;
   defaultVisibility: Visibility;
+  /** The rep's standing answer preference: the form starts with it (a choice on the log wins over it). */
+  answerPreference?: AnswerPreference | null;
   values?: LogFormValues;
   /** Set when the form comes back after a bad submission, with the person's values in `values`. */
   errors?: ErrorSummary;
@@ -143,6 +146,11 @@ export interface MyItemView {
   excerpt?: string;
   visibility: Visibility;
   outcomes: readonly OutcomeKind[];
+  /**
+   * The stored item could not be read: the row says so in one line (its title is not shown) and offers only
+   * withdrawing it.
+   */
+  unreadable?: boolean;
 }
 
 export interface MyItemsCardData extends CardBase {
@@ -221,6 +229,8 @@ export interface InboxItemView {
   title: string;
   dateLabel: string;
   supportRequested: boolean;
+  /** The stored item could not be read: the row says so in one line (its title is not shown), with no button. */
+  unreadable?: boolean;
 }
 
 export interface ManagerInboxCardData extends CardBase {
@@ -246,6 +256,19 @@ export interface TeamStoryCardData extends CardBase {
   customerWords?: string;
   discovery?: string;
   learned?: string;
+}
+
+/**
+ * An anonymous share was refused because too few reps in the team could have written the item: why, and the two
+ * choices left, sharing it with one's name or keeping it private.
+ */
+export interface AnonymityRefusedCardData extends CardBase {
+  itemKind: ItemKind;
+  itemId: string;
+  /** Why, in the card's language (core's `error.anonymous.too-few-reps`). */
+  reason: string;
+  /** The item was just saved, for its author only (a new log whose anonymous share was refused). */
+  saved: boolean;
 }
 
 export interface TeamStoryWithdrawnCardData extends CardBase {

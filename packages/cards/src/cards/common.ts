@@ -18,9 +18,17 @@ export interface EnumChoices {
   outcome: Choice[];
   feeling: Choice[];
   answerPreference: Choice[];
+  /** 1-5 for a question's scale answer (the question says what 1 and 5 mean). */
   rating: Choice[];
+  /** The check-in's own scales, every step named to fit its question. */
+  pressure: Choice[];
+  energy: Choice[];
+  lastPeriod: Choice[];
+  onTrack: Choice[];
   weekday: Choice[];
 }
+
+const STEPS = [1, 2, 3, 4, 5] as const;
 
 const cache = new Map<Locale, { t: LabelTree; choices: EnumChoices }>();
 
@@ -38,7 +46,11 @@ export function localeData(locale: Locale): { t: LabelTree; choices: EnumChoices
         outcome: enumChoices(locale, 'outcome', OUTCOME_KINDS),
         feeling: enumChoices(locale, 'feeling', FEELINGS),
         answerPreference: enumChoices(locale, 'answerPreference', ANSWER_PREFERENCES),
-        rating: enumChoices(locale, 'rating', [1, 2, 3, 4, 5]),
+        rating: enumChoices(locale, 'rating', STEPS),
+        pressure: enumChoices(locale, 'scale.pressure', STEPS),
+        energy: enumChoices(locale, 'scale.energy', STEPS),
+        lastPeriod: enumChoices(locale, 'scale.lastPeriod', STEPS),
+        onTrack: enumChoices(locale, 'scale.onTrack', STEPS),
         weekday: enumChoices(locale, 'weekday', [1, 2, 3, 4, 5, 6, 7]),
       },
     };

@@ -1,4 +1,4 @@
-import { label } from '../label-tree';
+import { aroundName, label } from '../label-tree';
 import { plain } from '../plain-text';
 import { type AdaptiveCardJson, CardTemplate } from '../template-engine';
 import helpJson from '../templates/help.json';
@@ -27,5 +27,9 @@ export function helpCard(view: HelpCardData): AdaptiveCardJson {
  * as private as the rep chose.
  */
 export function supportRequestedCard(view: SupportRequestedCardData): AdaptiveCardJson {
-  return supportRequestedTemplate.expand({ ...localeData(view.locale), repName: plain(view.repName) });
+  return supportRequestedTemplate.expand({
+    ...localeData(view.locale),
+    repName: plain(view.repName),
+    text: aroundName(view.locale, 'supportRequested.text'),
+  });
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '@rebound/core';
-import { label } from '../label-tree';
+import { aroundName, label } from '../label-tree';
 import { excerpt, plain } from '../plain-text';
 import { type AdaptiveCardJson, CardTemplate } from '../template-engine';
 import inboxJson from '../templates/manager-inbox.json';
@@ -20,7 +20,7 @@ import type {
   ReplyReceivedCardData,
 } from '../views';
 import { localeData } from './common';
-import { MAX_EXCERPT, MAX_LIST_ITEMS } from './rep-views';
+import { itemMetaLine, MAX_EXCERPT, MAX_LIST_ITEMS } from './rep-views';
 
 export const managerNotificationTemplate = new CardTemplate<object>('manager-notification', notificationJson);
 export const managerNotificationWithdrawnTemplate = new CardTemplate<object>(
@@ -49,9 +49,8 @@ function itemData(item: ItemView, locale: Locale) {
   return {
     itemKind: item.itemKind,
     itemId: item.itemId,
-    kindLabel: label(locale, `itemKind.${item.itemKind}`),
+    metaLine: itemMetaLine(locale, item.itemKind, item.dateLabel),
     title: plain(item.title),
-    dateLabel: plain(item.dateLabel),
     facts: item.facts.slice(0, MAX_FACTS).map((f) => ({ title: plain(f.label), value: plain(f.value) })),
     texts: item.texts
       .slice(0, MAX_ITEM_TEXTS)
@@ -66,6 +65,7 @@ export function managerNotificationCard(view: ManagerNotificationCardData): Adap
   return managerNotificationTemplate.expand({
     ...localeData(view.locale),
     repName: plain(view.repName),
+    sharedBy: aroundName(view.locale, 'notify.sharedBy'),
     item: itemData(view.item, view.locale),
     support: view.supportRequested,
     preference: view.answerPreference ? label(view.locale, `answerPreference.${view.answerPreference}`) : '',
@@ -103,11 +103,11 @@ export function managerInboxCard(view: ManagerInboxCardData): AdaptiveCardJson {
     items: items.map((i) => ({
       itemKind: i.itemKind,
       itemId: i.itemId,
-      kindLabel: label(view.locale, `itemKind.${i.itemKind}`),
+      metaLine: itemMetaLine(view.locale, i.itemKind, i.dateLabel),
       repName: plain(i.repName),
-      title: excerpt(i.title, MAX_EXCERPT),
-      dateLabel: plain(i.dateLabel),
+      title: i.unreadable ? label(view.locale, 'inbox.unreadable') : excerpt(i.title, MAX_EXCERPT),
       support: i.supportRequested,
+      unreadable: i.unreadable === true,
     })),
     countText:
       view.total > items.length ? label(view.locale, 'inbox.count', { shown: items.length, total: view.total }) : '',
@@ -119,6 +119,7 @@ export function replyReceivedCard(view: ReplyReceivedCardData): AdaptiveCardJson
     ...localeData(view.locale),
     replyId: view.replyId,
     managerName: plain(view.managerName),
+    from: aroundName(view.locale, 'reply.from'),
     itemTitle: excerpt(view.itemTitle, MAX_EXCERPT),
     sentAtLabel: plain(view.sentAtLabel),
     text: plain(view.text),
@@ -137,24 +138,26 @@ export function managerRequestCard(view: ManagerRequestCardData): AdaptiveCardJs
     ...localeData(view.locale),
     assignmentId: view.assignmentId,
     repName: plain(view.repName),
+    incoming: aroundName(view.locale, 'managerRequest.incoming'),
   });
 }
 
 export function managerRequestDecidedCard(view: ManagerRequestDecidedCardData): AdaptiveCardJson {
   const accepted = view.status === 'accepted';
   const l = view.locale;
-  // Rep: "<name> accepted your request." Manager: "You are now a manager of <name>".
-  const before =
+  // Rep: "<name> accepted your request." Manager: "You are now <name>'s manager."
+  const key =
     view.viewer === 'manager'
-      ? label(l, accepted ? 'managerRequest.acceptedManager' : 'managerRequest.declinedManager')
-      : '';
-  const after =
-    view.viewer === 'rep' ? label(l, accepted ? 'managerRequest.acceptedRep' : 'managerRequest.declinedRep') : '';
+      ? accepted
+        ? 'managerRequest.acceptedManager'
+        : 'managerRequest.declinedManager'
+      : accepted
+        ? 'managerRequest.acceptedRep'
+        : 'managerRequest.declinedRep';
   return managerRequestDecidedTemplate.expand({
     ...localeData(l),
     headline: label(l, accepted ? 'managerRequest.accepted' : 'managerRequest.declined'),
-    before,
+    ...aroundName(l, key),
     name: plain(view.otherName),
-    after,
   });
 }

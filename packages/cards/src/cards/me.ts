@@ -1,5 +1,6 @@
 import type { Locale } from '@rebound/core';
 import { errorBlockData } from '../error-summary';
+import { formatPeriod } from '../item-views';
 import { label } from '../label-tree';
 import { excerpt, plain, safeLinkUrl } from '../plain-text';
 import { type AdaptiveCardJson, CardTemplate } from '../template-engine';
@@ -10,7 +11,7 @@ import trendsJson from '../templates/my-trends.json';
 import settingsJson from '../templates/settings.json';
 import type { EraseCardData, ErrorCardData, ExportCardData, MyTrendsCardData, SettingsCardData } from '../views';
 import { localeData, str } from './common';
-import { MAX_EXCERPT, MAX_LIST_ITEMS } from './rep-views';
+import { itemMetaLine, MAX_EXCERPT, MAX_LIST_ITEMS } from './rep-views';
 
 export const myTrendsTemplate = new CardTemplate<object>('my-trends', trendsJson);
 export const settingsTemplate = new CardTemplate<object>('settings', settingsJson);
@@ -50,9 +51,9 @@ export function myTrendsCard(view: MyTrendsCardData): AdaptiveCardJson {
     signals: view.signals.slice(0, MAX_SIGNALS).map((s) => ({ text: plain(s.text), reason: plain(s.reason) })),
     signalsLine: label(l, view.managerSees.sharesSignals ? 'trends.managerSignalsOn' : 'trends.managerSignalsOff'),
     shared: shared.map((i) => ({
-      kindLabel: label(l, `itemKind.${i.itemKind}`),
-      dateLabel: plain(i.dateLabel),
-      title: excerpt(i.title, MAX_EXCERPT),
+      metaLine: itemMetaLine(l, i.itemKind, i.dateLabel),
+      // A check-in is named by its period: a period key (2026-W48) is written the way people read it.
+      title: excerpt(i.itemKind === 'check-in' ? formatPeriod(i.title, l) : i.title, MAX_EXCERPT),
     })),
     sharedMore:
       view.managerSees.total > shared.length

@@ -1,5 +1,5 @@
 import { errorBlockData } from '../error-summary';
-import { label } from '../label-tree';
+import { aroundName, label } from '../label-tree';
 import { plain } from '../plain-text';
 import { type AdaptiveCardJson, CardTemplate } from '../template-engine';
 import checkInJson from '../templates/check-in.json';
@@ -18,6 +18,7 @@ export function welcomeCard(view: WelcomeCardData): AdaptiveCardJson {
   return welcomeTemplate.expand({
     ...localeData(view.locale),
     name: plain(view.displayName),
+    greeting: aroundName(view.locale, 'welcome.greeting'),
     statsOn: view.countInTeamStats,
     statsText: label(view.locale, 'welcome.statsText', { k: view.k ?? 5 }),
     checkInsOn: view.checkInsOn === true,
@@ -46,6 +47,7 @@ export function logFormData(view: LogFormCardData): object {
       nextStepDate: str(v.nextStepDate),
       feeling: str(v.feeling),
       learned: str(v.learned),
+      answerPreference: str(v.answerPreference ?? view.answerPreference),
       visibility: v.visibility ?? view.defaultVisibility,
     },
   };
@@ -91,6 +93,10 @@ export function checkInData(view: CheckInCardData): object {
     intro: label(view.locale, 'checkIn.intro', { period: plain(view.periodLabel) }),
     errors: errorBlockData(view.errors),
     cadence: view.cadence,
+    lastPeriodLabel: label(
+      view.locale,
+      view.cadence === 'weekly' ? 'checkIn.lastPeriod.weekly' : 'checkIn.lastPeriod.daily',
+    ),
     periodKey: view.periodKey,
     prompts: view.prompts.slice(0, 3).map((p, i) => promptData(p, i, v.answers?.[p.id])),
     promptRefs: view.prompts.slice(0, 3).map((p) => ({ id: p.id, kind: p.answerKind })),

@@ -1,3 +1,4 @@
+import type { ItemKind, Locale } from '@rebound/core';
 import { label } from '../label-tree';
 import { excerpt, plain, safeLinkUrl } from '../plain-text';
 import { type AdaptiveCardJson, CardTemplate } from '../template-engine';
@@ -22,6 +23,8 @@ export const MAX_LIST_ITEMS = 10;
 export const MAX_EXCERPT = 200;
 /** My items carry per-item forms (visibility, outcome), so a page holds fewer of them. */
 export const MY_ITEMS_PAGE_SIZE = 5;
+/** Who an item can be shared with from my items (private is "withdraw"). */
+const SHARED_VISIBILITIES = ['manager', 'team', 'team-anonymous'] as const;
 
 function contactData(locale: CardBase['locale'], contacts: readonly SupportContactView[]) {
   return contacts.slice(0, MAX_LIST_ITEMS).map((c) => ({
@@ -74,32 +77,48 @@ export function supportContactsCard(view: SupportContactsCardData): AdaptiveCard
   }));
 }
 
+/**
+ * The small line above an item's title: its kind, and its date for a log. A check-in's title is its period
+ * already, so its line does not repeat a date.
+ */
+export function itemMetaLine(locale: Locale, itemKind: ItemKind, dateLabel: string): string {
+  const kind = label(locale, `itemKind.${itemKind}`);
+  return itemKind === 'check-in' || !dateLabel ? kind : `${kind} · ${plain(dateLabel)}`;
+}
+
 export function myItemsCard(view: MyItemsCardData): AdaptiveCardJson {
+  const l = view.locale;
   const items = view.items.slice(0, MY_ITEMS_PAGE_SIZE);
   const offset = view.offset ?? 0;
   return myItemsTemplate.expand({
-    ...localeData(view.locale),
+    ...localeData(l),
     today: view.today,
     items: items.map((item, slot) => ({
       itemKind: item.itemKind,
       itemId: item.itemId,
-      kindLabel: label(view.locale, `itemKind.${item.itemKind}`),
-      title: excerpt(item.title, MAX_EXCERPT),
-      dateLabel: plain(item.dateLabel),
+      metaLine: itemMetaLine(l, item.itemKind, item.dateLabel),
+      title: item.unreadable ? label(l, 'mine.unreadable') : excerpt(item.title, MAX_EXCERPT),
+      unreadable: item.unreadable === true,
       summary: plain(item.summary),
       excerpt: excerpt(item.excerpt, MAX_EXCERPT),
       visibility: item.visibility,
-      visibilityLabel: label(view.locale, `visibility.${item.visibility}`),
-      outcomesLabel: item.outcomes.map((o) => label(view.locale, `outcome.${o}`)).join(', '),
+      visibilityLabel: label(l, `visibility.${item.visibility}`),
+      outcomesLabel: item.outcomes.map((o) => label(l, `outcome.${o}`)).join(', '),
+      // In the item's "…" menu: share with anyone else than now (withdrawing is its own entry).
+      shareTo: SHARED_VISIBILITIES.filter((v) => !item.unreadable && v !== item.visibility).map((to) => ({
+        title: label(l, `mine.shareWith.${to}`),
+        to,
+        itemKind: item.itemKind,
+        itemId: item.itemId,
+      })),
       slot: String(slot),
-      visibilityInput: `visibility_${slot}`,
       outcomeKindInput: `outcomeKind_${slot}`,
       outcomeDateInput: `outcomeDate_${slot}`,
       outcomeNoteInput: `outcomeNote_${slot}`,
     })),
     countText:
       view.total > items.length
-        ? label(view.locale, 'mine.count', { from: offset + 1, to: offset + items.length, total: view.total })
+        ? label(l, 'mine.count', { from: offset + 1, to: offset + items.length, total: view.total })
         : '',
     nextOffset: offset + items.length < view.total ? String(offset + items.length) : '',
   });

@@ -1,5 +1,5 @@
 import type { Locale } from '@rebound/core';
-import { label } from '../label-tree';
+import { aroundName, label } from '../label-tree';
 import { plain } from '../plain-text';
 import { type AdaptiveCardJson, CardTemplate } from '../template-engine';
 import digestJson from '../templates/digest.json';
@@ -30,6 +30,7 @@ export function teamStoryCard(view: TeamStoryCardData): AdaptiveCardJson {
     anonymous: view.author.anonymous,
     // Never read a name for an anonymous story, whatever the caller passed.
     authorName: view.author.anonymous ? '' : plain(view.author.name),
+    by: aroundName(l, 'story.by'),
     facts: [
       { title: label(l, 'log.stage'), value: label(l, `stage.${view.stage}`) },
       { title: label(l, 'log.reason'), value: label(l, `reason.${view.reason}`) },

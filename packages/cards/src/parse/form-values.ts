@@ -45,6 +45,7 @@ export function logFormValuesFrom(data: Submitted): LogFormValues {
     nextStepDate: dateOf(data, 'nextStepDate'),
     feeling: oneOf(FEELINGS, data.feeling),
     learned: textOf(data, 'learned'),
+    answerPreference: oneOf(ANSWER_PREFERENCES, data.answerPreference),
     visibility: oneOf(VISIBILITIES, data.visibility),
   };
 }

@@ -214,12 +214,35 @@ describe('smaller forms', () => {
         outcomes: [],
       })),
     });
-    const changes = submit(card, 'item.visibility', { visibility_0: 'private', visibility_1: 'team' });
-    // The last slot's Save wins in `submit`; its data names slot 1.
-    expect(parseVisibilityChange(changes)).toEqual({
+    // Each item's "…" menu offers the other ways to share it; the entry's data says which.
+    const menu: Record<string, unknown>[] = [];
+    JSON.stringify(card, (_, v) => {
+      if (v?.type === 'Action.Execute' && v.verb === 'item.visibility') menu.push(v);
+      return v;
+    });
+    expect(menu.map((a) => [(a.data as { itemId: string }).itemId, (a.data as { to: string }).to, a.mode])).toEqual([
+      ['log-a', 'team', 'secondary'],
+      ['log-a', 'team-anonymous', 'secondary'],
+      ['log-b', 'team', 'secondary'],
+      ['log-b', 'team-anonymous', 'secondary'],
+    ]);
+    expect(parseVisibilityChange(menu[2]!.data as Record<string, unknown>)).toEqual({
       ok: true,
       value: { itemKind: 'log', itemId: 'log-b', visibility: 'team' },
     });
+    // A card sent before the menu had a choice per slot (`visibility_<slot>`); its Save still works.
+    expect(
+      parseVisibilityChange({
+        action: 'item.visibility',
+        itemKind: 'log',
+        itemId: 'log-b',
+        slot: '1',
+        visibility_1: 'team',
+      }),
+    ).toEqual({ ok: true, value: { itemKind: 'log', itemId: 'log-b', visibility: 'team' } });
+    expect(failed(parseVisibilityChange({ ...(menu[0]!.data as object), to: 'everyone' })).map((f) => f.path)).toEqual([
+      'visibility',
+    ]);
     expect(parseVisibilityChange(submit(card, 'item.withdraw'))).toMatchObject({
       ok: true,
       value: { visibility: 'private' },
@@ -460,7 +483,7 @@ describe('welcome card: opting in to scheduled check-ins', () => {
   }
 
   it('one tap: check-ins on weekdays at 17:30, through settings.save, changing nothing else', () => {
-    const data = actionData(welcome, '平日 17:30 に振り返りを受け取る');
+    const data = actionData(welcome, '平日 17:30 に受け取る');
     expect(actionOf(data)).toBe('settings.save');
     expect(parseSettingsForm(data)).toEqual({
       ok: true,

@@ -67,6 +67,7 @@ export function parseLogForm(data: Submitted, ctx: SubmitContext): ParseResult<L
       nextStep: hasNextStep ? { kind: nextStepKind, note: nextStepNote, dueDate: nextStepDate } : undefined,
       feeling: field(data, 'feeling'),
       learned: field(data, 'learned'),
+      answerPreference: field(data, 'answerPreference'),
       visibility: field(data, 'visibility'),
     } satisfies Record<keyof LogInput, unknown>);
     return { logId: logId === undefined ? null : parseInput(idSchema, logId), input };
@@ -130,13 +131,17 @@ export function parseLogReflection(data: Submitted): ParseResult<LogReflectionIn
 
 export type VisibilityChange = z.output<typeof setVisibilityInput>;
 
-/** My items: `item.visibility` (the slot's choice) or `item.withdraw` (back to only me). */
+/**
+ * My items: `item.visibility` (the menu entry's `to`, or the slot's choice on cards sent before the menu) or
+ * `item.withdraw` (back to only me).
+ */
 export function parseVisibilityChange(data: Submitted): ParseResult<VisibilityChange> {
   return attempt(() =>
     parseInput(setVisibilityInput, {
       itemKind: field(data, 'itemKind'),
       itemId: field(data, 'itemId'),
-      visibility: data.action === 'item.withdraw' ? 'private' : field(data, `visibility_${slotOf(data)}`),
+      visibility:
+        data.action === 'item.withdraw' ? 'private' : (field(data, 'to') ?? field(data, `visibility_${slotOf(data)}`)),
     }),
   );
 }

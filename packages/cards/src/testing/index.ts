@@ -1,3 +1,4 @@
 export * from '../fixtures/card-fixtures';
 export * from './card-page';
 export * from './chromium';
+export * from './truncation';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defineCatalog, fill, resolveLocale } from './catalog';
+import { defineCatalog, fill, placeholderNames, resolveLocale } from './catalog';
 import { coreMessages } from './core-messages';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = placeholderNames;
 
 describe('core catalogs', () => {
   it('has every key in both languages, never empty, with the same placeholders', () => {
@@ -30,6 +30,28 @@ describe('the catalog helper', () => {
     expect(c.t('ja', 'hi', { name: '花子' })).toBe('花子さん、こんにちは。');
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
     expect(fill('{__proto__}', {})).toBe('{__proto__}');
+  });
+
+  it('chooses a plural form by Intl.PluralRules for the language, with # as the number', () => {
+    const hours = defineCatalog({
+      en: { after: 'After {hours, plural, one {# hour} other {# hours}}' },
+      ja: { after: '{hours}時間後' },
+    });
+    expect(hours.t('en', 'after', { hours: 1 })).toBe('After 1 hour');
+    expect(hours.t('en', 'after', { hours: 4 })).toBe('After 4 hours');
+    expect(hours.t('en', 'after', { hours: 0 })).toBe('After 0 hours');
+    expect(hours.t('ja', 'after', { hours: 1 })).toBe('1時間後');
+    expect(fill('{n, plural, =0 {none} one {# left, {who}} other {# left}}', { n: 0 })).toBe('none');
+    expect(fill('{n, plural, =0 {none} one {# left, {who}} other {# left}}', { n: 1, who: 'Ken' })).toBe('1 left, Ken');
+    expect(fill('{n, plural, one {# day} other {# days}}', { n: '1' })).toBe('1 day');
+    expect(fill('{n, plural, one {# day} other {# days}}', { n: 'many' })).toBe('many days');
+    // A missing count keeps the whole plural visible, as a missing placeholder does.
+    expect(fill('in {n, plural, one {# week} other {# weeks}}', {})).toBe(
+      'in {n, plural, one {# week} other {# weeks}}',
+    );
+    // Braces that are not a placeholder or a well-formed plural stay text.
+    expect(fill('{{DATE(x)}} {a b} {n, plural, one {x}}', { n: 1 })).toBe('{{DATE(x)}} {a b} {n, plural, one {x}}');
+    expect(placeholderNames('{a} {n, plural, one {# of {b}} other {#}}')).toEqual(['a', 'b', 'n']);
   });
 
   it('chooses the person’s setting, then the Teams locale, then English', () => {
