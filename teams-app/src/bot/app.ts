@@ -1,7 +1,7 @@
 import { Application, type TurnState } from '@microsoft/teams-ai';
 import { type AdaptiveCardJson, errorCardFor, helpCard, type Submitted } from '@rebound/cards';
 import { isReboundError, resolveLocale } from '@rebound/core';
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { ReboundAdapter } from '../http/adapter';
 import { actorOf } from './actor';
 import { type Command, parseCommand } from './commands';
@@ -12,7 +12,7 @@ import * as managerRequest from './flows/manager-request';
 import * as me from './flows/me';
 import * as rep from './flows/rep-items';
 import { answerWithText, correlationIdOf, say } from './reply';
-import { sendCard } from './respond';
+import { type ActionAnswer, answerCardInvoke, answerCardSubmit, sendCard } from './respond';
 import { type BotDeps, createTurnStarter, type Turn } from './turn';
 
 type CommandHandler = (turn: Turn) => Promise<AdaptiveCardJson>;
@@ -33,7 +33,10 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
   });
   const turns = createTurnStarter(deps);
 
-  const commands: Record<Exclude<Command, 'help'>, CommandHandler> = {
+  // Maps, never the objects themselves: a verb or a word from a request must not reach an inherited property
+  // (`actions['constructor']` is `Object`, which would answer with the turn itself). The objects only let the
+  // compiler check that every command has its handler.
+  const commandHandlers: Record<Exclude<Command, 'help'>, CommandHandler> = {
     log: async (turn) => rep.logForm(turn),
     checkin: (turn) => rep.checkInForm(turn),
     mine: (turn) => rep.myItems(turn),
@@ -44,38 +47,42 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     erase: async (turn) => account.eraseConfirmation(turn),
   };
 
-  const actions: Record<string, ActionHandler> = {
-    'log.open': async (turn) => rep.logForm(turn),
-    'log.submit': (turn, data) => rep.submitLog(turn, data, deliver),
-    'log.reflect': (turn, data) => rep.reflectOnLog(turn, data, deliver),
-    'checkIn.open': (turn) => rep.checkInForm(turn),
-    'checkIn.submit': (turn, data) => rep.submitCheckIn(turn, data, deliver),
-    'checkIn.setup': (turn) => account.settings(turn),
-    'checkIn.snooze': (turn) => rep.snoozeCheckIns(turn),
-    'mine.refresh': (turn) => rep.myItems(turn),
-    'mine.page': (turn, data) => rep.myItems(turn, data),
-    'item.visibility': (turn, data) => rep.changeVisibility(turn, data, deliver),
-    'item.withdraw': (turn, data) => rep.changeVisibility(turn, data, deliver),
-    'item.outcome': (turn, data) => rep.recordOutcome(turn, data),
-    'item.edit': (turn, data) => rep.editLogForm(turn, data),
-    'settings.open': (turn) => account.settings(turn),
-    'settings.save': (turn, data) => account.saveSettings(turn, data),
-    'export.start': async (turn) => account.exportLink(turn),
-    'erase.start': async (turn) => account.eraseConfirmation(turn),
-    'erase.confirm': (turn) => account.erase(turn, deliver),
-    'erase.cancel': (turn) => account.settings(turn),
-    'inbox.refresh': (turn) => manager.inbox(turn),
-    'inbox.open': (turn, data) => manager.managerItemCard(turn, itemRefOf(data)),
-    'notify.refresh': (turn, data) => manager.managerItemCard(turn, itemRefOf(data)),
-    'reply.use': (turn, data) => manager.useSuggestion(turn, data),
-    'reply.review': (turn, data) => manager.reviewDraft(turn, data),
-    'reply.send': (turn, data) => manager.sendReply(turn, data, deliver),
-    'reply.thanks': (turn, data) => manager.thankForReply(turn, data, deliver),
-    'managerRequest.open': (turn) => managerRequest.requestForm(turn),
-    'managerRequest.send': (turn, data) => managerRequest.sendRequest(turn, data, deliver),
-    'managerRequest.accept': (turn, data) => managerRequest.answerRequest(turn, data, deliver),
-    'managerRequest.decline': (turn, data) => managerRequest.answerRequest(turn, data, deliver),
-  };
+  const commands = new Map(Object.entries(commandHandlers) as [Command, CommandHandler][]);
+
+  const actions = new Map<string, ActionHandler>(
+    Object.entries({
+      'log.open': async (turn) => rep.logForm(turn),
+      'log.submit': (turn, data) => rep.submitLog(turn, data, deliver),
+      'log.reflect': (turn, data) => rep.reflectOnLog(turn, data, deliver),
+      'checkIn.open': (turn) => rep.checkInForm(turn),
+      'checkIn.submit': (turn, data) => rep.submitCheckIn(turn, data, deliver),
+      'checkIn.setup': (turn) => account.settings(turn),
+      'checkIn.snooze': (turn) => rep.snoozeCheckIns(turn),
+      'mine.refresh': (turn) => rep.myItems(turn),
+      'mine.page': (turn, data) => rep.myItems(turn, data),
+      'item.visibility': (turn, data) => rep.changeVisibility(turn, data, deliver),
+      'item.withdraw': (turn, data) => rep.changeVisibility(turn, data, deliver),
+      'item.outcome': (turn, data) => rep.recordOutcome(turn, data),
+      'item.edit': (turn, data) => rep.editLogForm(turn, data),
+      'settings.open': (turn) => account.settings(turn),
+      'settings.save': (turn, data) => account.saveSettings(turn, data),
+      'export.start': async (turn) => account.exportLink(turn),
+      'erase.start': async (turn) => account.eraseConfirmation(turn),
+      'erase.confirm': (turn) => account.erase(turn, deliver),
+      'erase.cancel': (turn) => account.settings(turn),
+      'inbox.refresh': (turn) => manager.inbox(turn),
+      'inbox.open': (turn, data) => manager.managerItemCard(turn, itemRefOf(data)),
+      'notify.refresh': (turn, data) => manager.managerItemCard(turn, itemRefOf(data)),
+      'reply.use': (turn, data) => manager.useSuggestion(turn, data),
+      'reply.review': (turn, data) => manager.reviewDraft(turn, data),
+      'reply.send': (turn, data) => manager.sendReply(turn, data, deliver),
+      'reply.thanks': (turn, data) => manager.thankForReply(turn, data, deliver),
+      'managerRequest.open': (turn) => managerRequest.requestForm(turn),
+      'managerRequest.send': (turn, data) => managerRequest.sendRequest(turn, data, deliver),
+      'managerRequest.accept': (turn, data) => managerRequest.answerRequest(turn, data, deliver),
+      'managerRequest.decline': (turn, data) => managerRequest.answerRequest(turn, data, deliver),
+    } satisfies Record<string, ActionHandler>),
+  );
 
   app.activity('installationUpdate', async (context) => {
     const who = actorOf(context.activity);
@@ -102,33 +109,69 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     }
   });
 
+  // An Action.Submit (the cards' fallback for Action.Execute) is a message with `value` and no text: it is
+  // answered like the Action.Execute it stands for. Registered first: the first matching route runs.
+  app.message(
+    async (context) => isCardSubmit(context.activity),
+    async (context) => {
+      const { verb, ...data } = context.activity.value as Record<string, unknown>;
+      const { answer, notices } = await answerCardAction(context, typeof verb === 'string' ? verb : '', data);
+      await answerCardSubmit(context, answer, logger);
+      await sendNotices(context, notices);
+    },
+  );
+
   app.message(/.*/s, async (context) => {
     const turn = await turns.start(context);
     const locale = turn?.locale ?? resolveLocale(null, context.activity.locale);
     const command = parseCommand(context.activity.text);
     // Someone who writes before Teams told us about the install still gets the welcome first.
     if (turn?.firstContact) await sendCard(context, await account.welcome(turn));
-    if (!turn || command === null || command === 'help') {
+    const handler = command === null ? undefined : commands.get(command);
+    if (!turn || !handler) {
       await sendCard(context, helpCard({ locale, unknownMessage: command !== 'help' }));
       return;
     }
-    const card = await runSafely(context, turn, () => commands[command](turn));
+    const card = await runSafely(context, turn, () => handler(turn));
     if (typeof card === 'string') await answerWithText(context, card);
     else await sendCard(context, card);
   });
 
-  app.adaptiveCards.actionExecute(/.*/, async (context, _state, data) => {
+  app.addRoute(
+    async (context) => isCardExecute(context.activity),
+    async (context) => {
+      const action = (context.activity.value as { action: { verb?: string | null; data?: unknown } }).action;
+      const { answer, notices } = await answerCardAction(context, action.verb ?? '', action.data);
+      await answerCardInvoke(context, answer, logger);
+      await sendNotices(context, notices);
+    },
+    true,
+  );
+
+  /**
+   * The answer to a card button, Action.Execute and Action.Submit alike: the verb picks the handler, and a verb
+   * the bot does not know (a button of an older card, a crafted verb) gets the help card, never silence.
+   */
+  async function answerCardAction(
+    context: TurnContext,
+    verb: string,
+    data: unknown,
+  ): Promise<{ answer: ActionAnswer; notices: readonly string[] }> {
     const turn = await turns.start(context);
-    if (!turn) return helpCard({ locale: resolveLocale(null, context.activity.locale), unknownMessage: true });
-    const verb = String(context.activity.value?.action?.verb ?? '');
-    const handler = actions[verb];
-    // A button from an older card, or a crafted verb: the help card, never silence.
-    if (!handler) return helpCard({ locale: turn.locale, unknownMessage: true });
-    const submitted = (data && typeof data === 'object' ? data : {}) as Submitted;
+    if (!turn) {
+      const locale = resolveLocale(null, context.activity.locale);
+      return { answer: helpCard({ locale, unknownMessage: true }), notices: [] };
+    }
+    const handler = actions.get(verb);
+    if (!handler) return { answer: helpCard({ locale: turn.locale, unknownMessage: true }), notices: [] };
+    const submitted = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Submitted;
     const answer = await runSafely(context, turn, () => handler(turn, submitted));
-    for (const notice of turn.notices) await context.sendActivity({ type: 'message', text: notice });
-    return answer;
-  });
+    return { answer, notices: turn.notices };
+  }
+
+  async function sendNotices(context: TurnContext, notices: readonly string[]) {
+    for (const notice of notices) await context.sendActivity({ type: 'message', text: notice });
+  }
 
   function itemRefOf(data: Submitted) {
     return {
@@ -165,4 +208,22 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
   });
 
   return app;
+}
+
+/** An Adaptive Card Action.Execute, as Teams sends it (the HTTP layer has checked the shape of `value.action`). */
+function isCardExecute(activity: Activity): boolean {
+  const action = (activity.value as { action?: { type?: unknown } } | undefined)?.action;
+  return activity.type === 'invoke' && activity.name === 'adaptiveCard/action' && action?.type === 'Action.Execute';
+}
+
+/** An Action.Submit: a message carrying the card's data in `value`, and no text. */
+function isCardSubmit(activity: Activity): boolean {
+  const { value, text } = activity;
+  return (
+    activity.type === 'message' &&
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    (typeof text !== 'string' || text.trim() === '')
+  );
 }

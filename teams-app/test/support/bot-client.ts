@@ -19,6 +19,15 @@ export interface PostResult {
   text: string;
 }
 
+/** Where a card button was pressed. */
+export interface CardActionOptions {
+  locale?: string;
+  /** The message holding the card (default `card-1`, as Teams always sets one); `null` leaves it out. */
+  replyToId?: string | null;
+  /** Pressed on a card in this team's general channel instead of the person's chat. */
+  teamsTeamId?: string;
+}
+
 /** Posts real Bot Framework activities to the running bot over HTTP, as Teams would. */
 export class BotClient {
   readonly botId = '28:rebound-test-bot';
@@ -70,38 +79,56 @@ export class BotClient {
     return this.post(this.base(user, { type: 'message', text, locale: options.locale ?? 'en-US' }));
   }
 
-  /** An Adaptive Card Action.Execute, as Teams sends it when a card button is pressed. */
-  action(
-    user: TestUser,
-    verb: string,
-    data: Record<string, unknown>,
-    options: { locale?: string; replyToId?: string } = {},
-  ) {
-    return this.post(
-      this.base(user, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        locale: options.locale ?? 'en-US',
-        replyToId: options.replyToId ?? 'card-1',
-        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-      }),
-    );
+  /**
+   * An Adaptive Card Action.Execute, as Teams sends it when a card button is pressed. `replyToId` is the message
+   * holding the card (`null`: none given).
+   */
+  action(user: TestUser, verb: string, data: Record<string, unknown>, options: CardActionOptions = {}) {
+    const replyToId = options.replyToId === undefined ? 'card-1' : options.replyToId;
+    const activity = this.base(user, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      locale: options.locale ?? 'en-US',
+      ...(replyToId === null ? {} : { replyToId }),
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    });
+    return this.post(options.teamsTeamId ? this.inChannel(activity, options.teamsTeamId) : activity);
+  }
+
+  /**
+   * The Action.Submit fallback of a card button, as Teams sends it: a message with the button's data and the
+   * card's inputs in `value` (the verb among them), and no text.
+   */
+  submit(user: TestUser, verb: string, data: Record<string, unknown>, options: CardActionOptions = {}) {
+    const replyToId = options.replyToId === undefined ? 'card-1' : options.replyToId;
+    const activity = this.base(user, {
+      type: 'message',
+      locale: options.locale ?? 'en-US',
+      ...(replyToId === null ? {} : { replyToId }),
+      value: { ...data, verb },
+    });
+    return this.post(options.teamsTeamId ? this.inChannel(activity, options.teamsTeamId) : activity);
   }
 
   /** A message in a team channel where the bot is installed. */
   channelMessage(user: TestUser, teamsTeamId: string, text: string) {
-    const activity = this.base(user, { type: 'message', text });
+    return this.post(this.inChannel(this.base(user, { type: 'message', text }), teamsTeamId));
+  }
+
+  /** The activity, moved to the general channel of a team. */
+  // biome-ignore lint/suspicious/noExplicitAny: activities are free-form JSON on the wire
+  private inChannel(activity: Record<string, any>, teamsTeamId: string): Record<string, any> {
     activity.conversation = {
-      id: `19:${teamsTeamId}-general@thread.tacv2`,
+      id: this.channelConversationId(teamsTeamId),
       conversationType: 'channel',
       tenantId: this.tenantId,
     };
     activity.channelData = {
       tenant: { id: this.tenantId },
       team: { id: teamsTeamId },
-      channel: { id: `19:${teamsTeamId}-general@thread.tacv2` },
+      channel: { id: this.channelConversationId(teamsTeamId) },
     };
-    return this.post(activity);
+    return activity;
   }
 
   channelConversationId(teamsTeamId: string): string {
