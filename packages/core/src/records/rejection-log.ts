@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  answerPreferenceSchema,
   feelingSchema,
   nextStepKindSchema,
   outcomeKindSchema,
@@ -33,6 +34,8 @@ export const rejectionLogSchema = z.strictObject({
   nextStep: nextStepSchema.optional(),
   feeling: feelingSchema.optional(),
   learned: optionalText(LIMITS.longText),
+  /** How the rep would like this one answered, if shared; it wins over their standing setting. */
+  answerPreference: answerPreferenceSchema.optional(),
   visibility: visibilitySchema,
   createdAt: instantSchema,
   updatedAt: instantSchema,

@@ -117,6 +117,37 @@ describe('answering a shared item', () => {
     ).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it('answers as the rep asked on the item itself, whatever their settings say', async () => {
+    const { rebound } = await tokyoWorld();
+    await rebound.updateSettings(as('rep'), { answerPreference: 'advice' });
+    const { checkIn } = await rebound.submitCheckIn(as('rep'), {
+      pressure: 5,
+      energy: 2,
+      answerPreference: 'just-listen',
+      visibility: 'manager',
+    });
+    const listened = await rebound.replySuggestions(as('mgr'), {
+      itemKind: 'check-in',
+      itemId: checkIn.id,
+      locale: 'en',
+    });
+    for (const s of listened) expect(s.reason.en).toContain('gives no advice');
+
+    await rebound.updateSettings(as('rep'), { answerPreference: 'just-listen' });
+    const { log } = await rebound.logRejection(as('rep'), {
+      ...aRejection,
+      answerPreference: 'advice',
+      visibility: 'manager',
+    });
+    expect(log.answerPreference).toBe('advice');
+    const advised = await rebound.replySuggestions(as('mgr'), { itemKind: 'log', itemId: log.id, locale: 'en' });
+    for (const s of advised) expect(s.reason.en).toContain('with advice');
+    // A log without a choice is answered as the settings say.
+    const { log: plain } = await rebound.logRejection(as('rep'), { ...aRejection, visibility: 'manager' });
+    const byDefault = await rebound.replySuggestions(as('mgr'), { itemKind: 'log', itemId: plain.id, locale: 'en' });
+    for (const s of byDefault) expect(s.reason.en).toContain('gives no advice');
+  });
+
   it('checks the draft’s tone first, sends only when it is kind or the manager chooses to send anyway', async () => {
     const { rebound, store } = await tokyoWorld();
     const { log } = await rebound.logRejection(as('rep'), { ...aRejection, visibility: 'manager' });

@@ -25,6 +25,7 @@ const log = fc.record({
   discovery: fc.option(userText, { nil: undefined }),
   nextStep: fc.option(fc.record({ kind: fc.constantFrom(...NEXT_STEP_KINDS) }), { nil: undefined }),
   feeling: fc.option(fc.constantFrom(...FEELINGS), { nil: undefined }),
+  answerPreference: fc.option(fc.constantFrom(...ANSWER_PREFERENCES), { nil: undefined }),
   visibility: fc.constantFrom(...VISIBILITIES),
   createdAt: instant,
   updatedAt: instant,
@@ -80,7 +81,9 @@ describe('suggestReplies on any input', () => {
         const result = suggestReplies(i, o);
         expect(result).toHaveLength(3);
         expect(new Set(result.map((s) => s.templateId)).size).toBe(3);
-        const preference = o.answerPreference ?? (i.kind === 'check-in' ? i.checkIn.answerPreference : undefined);
+        // The item's own choice first; the rep's standing setting (the option) only without one.
+        const preference =
+          (i.kind === 'check-in' ? i.checkIn.answerPreference : i.log.answerPreference) ?? o.answerPreference;
         for (const s of result) {
           const t = defaultReplyCatalog.get(s.templateId)!;
           expect(s.templateId).not.toBe(o.lastTemplateId);

@@ -175,11 +175,29 @@ describe('how the rep wants to be answered', () => {
     }
   });
 
-  it("a check-in's own choice is used unless the caller gives one", () => {
-    const item = checkInItem({ answerPreference: 'just-listen', pressure: 5 });
-    for (const s of suggestReplies(item, en)) expect(template(s).preferences).toContain('just-listen');
-    const overridden = suggestReplies(item, { ...en, answerPreference: 'advice' });
-    for (const s of overridden) expect(template(s).preferences).toContain('advice');
+  it("the choice made on the item wins over the rep's standing setting, which counts only without one", () => {
+    // "Just listen" on this check-in, "advice" in the rep's settings: this check-in is only listened to.
+    const checkIn = checkInItem({ answerPreference: 'just-listen', pressure: 5 });
+    for (const s of suggestReplies(checkIn, { ...en, answerPreference: 'advice' })) {
+      expect(template(s).preferences).toContain('just-listen');
+      expect(s.reason.en).toContain('gives no advice');
+    }
+    // A log carries a choice too, both ways.
+    const log = logItem({ askedWhy: true, answerPreference: 'advice' });
+    for (const s of suggestReplies(log, { ...en, answerPreference: 'just-listen' })) {
+      expect(template(s).preferences).toContain('advice');
+    }
+    const listenLog = logItem({ askedWhy: true, answerPreference: 'just-listen' });
+    for (const s of suggestReplies(listenLog, { ...en, answerPreference: 'advice' })) {
+      expect(template(s).preferences).toContain('just-listen');
+    }
+    // Without a choice on the item, the standing setting applies.
+    for (const s of suggestReplies(checkInItem({ pressure: 5 }), { ...en, answerPreference: 'advice' })) {
+      expect(template(s).preferences).toContain('advice');
+    }
+    for (const s of suggestReplies(logItem({ askedWhy: true }), { ...en, answerPreference: 'just-listen' })) {
+      expect(template(s).preferences).toContain('just-listen');
+    }
   });
 });
 

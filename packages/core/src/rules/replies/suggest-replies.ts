@@ -35,7 +35,10 @@ export const suggestRepliesOptionsSchema = z.strictObject({
   locale: localeSchema,
   repName: text(LIMITS.displayName),
   managerName: text(LIMITS.displayName).optional(),
-  /** How the rep wants to be answered; for a check-in, the check-in's own choice is used when this is unset. */
+  /**
+   * How the rep usually wants to be answered (their standing setting). The choice made on the item itself (a
+   * check-in's or a log's `answerPreference`) wins: this is used only for an item without one.
+   */
   answerPreference: answerPreferenceSchema.optional(),
   /** The template this manager last used with this rep: it is not suggested again. */
   lastTemplateId: z.string().max(100).optional(),
@@ -135,14 +138,26 @@ export function suggestReplies(item: ReplyItem, options: SuggestRepliesOptions):
   return suggestFromParsed(parseInput(replyItemSchema, item), parseInput(suggestRepliesOptionsSchema, options));
 }
 
+/**
+ * How the rep wants this item answered: the choice made on the item (this check-in, this log) wins over their
+ * standing setting (`fallback`), which counts only for an item without a choice.
+ */
+export function answerPreferenceOf(
+  item:
+    | { kind: 'log'; log: Pick<RejectionLog, 'answerPreference'> }
+    | { kind: 'check-in'; checkIn: Pick<CheckIn, 'answerPreference'> },
+  fallback: AnswerPreference | null | undefined,
+): AnswerPreference | undefined {
+  return (item.kind === 'log' ? item.log.answerPreference : item.checkIn.answerPreference) ?? fallback ?? undefined;
+}
+
 /** The rules of `suggestReplies` on input that has already been parsed (benchmarks; not exported). */
 export function suggestFromParsed(
   shared: z.output<typeof replyItemSchema>,
   opts: z.output<typeof suggestRepliesOptionsSchema>,
 ): ReplySuggestion[] {
   const catalog = opts.catalog ?? defaultReplyCatalog;
-  const preference =
-    opts.answerPreference ?? (shared.kind === 'check-in' ? shared.checkIn.answerPreference : undefined);
+  const preference = answerPreferenceOf(shared, opts.answerPreference);
   const situations = replySituationsOf(shared);
   const present = new Set(situations);
   const values: Record<string, string> = { repName: opts.repName };
