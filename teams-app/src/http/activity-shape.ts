@@ -56,13 +56,15 @@ const activitySchema = z.compile(
 );
 
 /** What an Adaptive Card `Action.Execute` invoke carries; the verb picks the handler. */
-const cardActionValue = z.looseObject({
-  action: z.looseObject({
-    type: z.string().max(100),
-    verb: z.string().max(200).nullish(),
-    data: z.record(z.string(), z.unknown()).nullish(),
+const cardActionValue = z.compile(
+  z.looseObject({
+    action: z.looseObject({
+      type: z.string().max(100),
+      verb: z.string().max(200).nullish(),
+      data: z.record(z.string(), z.unknown()).nullish(),
+    }),
   }),
-});
+);
 
 export type ActivityCheck = { ok: true; activity: Activity } | { ok: false; problems: string[] };
 
