@@ -33,7 +33,7 @@ describe('a turn that fails', () => {
     const ja = await bot.client.message(rep, 'ヘルプ', { locale: 'ja-JP' });
     const [enText, jaText] = bot.connector.textsTo(bot.client.personalConversationId(rep));
     expect(enText).toMatch(/^Sorry, something went wrong on my side.*\(reference: [0-9a-f-]{36}\)$/);
-    expect(jaText).toMatch(/^申し訳ありません。.*\(問い合わせ番号: [0-9a-f-]{36}\)$/);
+    expect(jaText).toMatch(/^すみません、.*\(問い合わせ番号: [0-9a-f-]{36}\)$/);
     for (const text of [enText, jaText]) expect(text).not.toMatch(/SQLITE|secret|Error/);
 
     const enId = /reference: ([0-9a-f-]{36})/.exec(enText ?? '')?.[1];

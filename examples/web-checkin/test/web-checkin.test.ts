@@ -68,7 +68,7 @@ describe('web check-in example: the cards in an HR tool’s page, on a server em
     await log.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => log.getAttribute('data-status'), { timeout: 10_000 }).toBe('422');
     const text = await log.innerText();
-    expect(text).toContain('Some of what was entered needs another look.');
+    expect(text).toContain('A few things need another look.');
     expect(text).toContain('• Customer is required.');
     await expect.poll(() => log.getByLabel('What I learned').inputValue()).toBe('Ask earlier about the budget cycle.');
     expect(await log.locator('select').nth(0).inputValue()).toBe('closing');

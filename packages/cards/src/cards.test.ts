@@ -209,3 +209,42 @@ describe('hosts without Action.Execute (Adaptive Cards 1.3)', () => {
     },
   );
 });
+
+describe('words on the cards', () => {
+  it.each(LOCALES)('the error card says what went wrong once: its title and message share no phrase (%s)', (locale) => {
+    const card = cardFixtures('typical', locale).find((c) => c.name === 'error')!.card;
+    const body = card.body as { text?: string; inlines?: { text: string }[] }[];
+    const title = String(body[0]?.text);
+    const message = String(body[1]?.inlines?.[0]?.text);
+    // Japanese: no four characters in a row; English: no three words in a row, in both.
+    const pieces =
+      locale === 'ja'
+        ? Array.from({ length: title.length - 3 }, (_, i) => title.slice(i, i + 4))
+        : title
+            .toLowerCase()
+            .split(/\s+/)
+            .map((_, i, w) => w.slice(i, i + 3).join(' '))
+            .filter((p) => p.split(' ').length === 3);
+    expect(pieces.filter((p) => message.toLowerCase().includes(p))).toEqual([]);
+    expect(message.length).toBeGreaterThan(0);
+  });
+
+  it.each(LOCALES)('no toggle label repeats its checkbox text (%s)', (locale) => {
+    const repeats: string[] = [];
+    for (const { name, card } of cardFixtures('typical', locale)) {
+      walk(card, (n) => {
+        if (n.type !== 'Input.Toggle') return;
+        const label = String(n.label).toLowerCase();
+        const title = String(n.title).toLowerCase();
+        const words = (s: string) => s.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+        const repeated =
+          locale === 'ja'
+            ? title.includes(label) || label.includes(title)
+            : words(label).every((w) => words(title).includes(w)) ||
+              words(title).every((w) => words(label).includes(w));
+        if (repeated) repeats.push(`${name}: "${n.label}" / "${n.title}"`);
+      });
+    }
+    expect(repeats).toEqual([]);
+  });
+});

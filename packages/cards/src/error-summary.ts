@@ -1,4 +1,5 @@
 import { coreMessages, isReboundError, type Locale, type ReboundError } from '@rebound/core';
+import { formatPeriod } from './item-views';
 import { label } from './label-tree';
 import { type CardLabelKey, cardLabels } from './labels';
 import { excerpt } from './plain-text';
@@ -18,8 +19,14 @@ export function errorSummary(error: unknown, locale: Locale): ErrorSummary {
  */
 function localized(error: ReboundError, locale: Locale): ErrorSummary {
   const out = error.localize(locale);
+  // A period (2026-W48, 2026-11-24) is said the way people read it: 11月23日の週, Tue 24 Nov.
+  const period = error.params.period;
+  const message =
+    typeof period === 'string' && period !== ''
+      ? out.message.replace(period, formatPeriod(period, locale))
+      : out.message;
   return {
-    message: out.message,
+    message,
     fields: out.fields.map((f, i) => {
       const source = error.fields[i];
       const name =

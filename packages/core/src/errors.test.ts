@@ -32,7 +32,7 @@ describe('ReboundError', () => {
       ['reason', 'validation.required'],
     ]);
     expect(error.localize('en').fields.map((f) => f.message)).toEqual([
-      'Asked why has the wrong kind of value.',
+      'Asked why could not be read: it has the wrong kind of value.',
       'Customer is required.',
       'Reason is required.',
     ]);

@@ -35,7 +35,7 @@ export const storeMessages = defineCatalog({
     'store.url-invalid':
       'ストアのURL「{url}」の形式が正しくありません。sqlite:./path/to/file.db、sqlite::memory:、postgres://user:password@host:port/database のいずれかを指定してください。',
     'store.options-invalid':
-      'createSqlStore には url、kysely（dialect と一緒に）、pool のどれか一つだけを指定してください。',
+      'createSqlStore には url、kysely（dialect と一緒に）、pool のどれか一つだけを指定してください。（{detail}）',
     'store.kysely-dialect':
       "Kysely のインスタンスを渡すときは、dialect: 'sqlite' または 'postgres' も指定してください。",
     'store.schema-sqlite':
@@ -45,18 +45,18 @@ export const storeMessages = defineCatalog({
     'store.pg-auth':
       'PostgreSQL（{host}:{port}）がユーザー「{user}」の接続を受け付けませんでした（パスワードの誤りか権限不足です）。URLのユーザー名とパスワードをご確認ください。',
     'store.pg-no-database':
-      'データベース「{database}」が {host}:{port} にありません。作成する（createdb {database}）か、URLのデータベース名を直してください。',
+      'データベース「{database}」が「{host}:{port}」にありません。作成する（createdb {database}）か、URLのデータベース名を直してください。',
     'store.pg-failed': 'PostgreSQL（{host}:{port}）がエラーを返しました: {reason}',
     'store.sqlite-readonly':
-      'SQLiteデータベース {path} に書き込めません（ファイル、フォルダー、ディスクのいずれかが読み取り専用です）。権限をご確認いただくか、別の場所を指定してください。',
+      'SQLiteデータベース「{path}」に書き込めません（ファイル、フォルダー、ディスクのいずれかが読み取り専用です）。権限をご確認いただくか、別の場所を指定してください。',
     'store.sqlite-cannot-open':
-      'SQLiteデータベース {path} を開けませんでした（{reason}）。フォルダーがあり書き込めるかをご確認いただくか、別の場所を指定してください。',
+      'SQLiteデータベース「{path}」を開けませんでした（{reason}）。フォルダーがあり書き込めるかをご確認いただくか、別の場所を指定してください。',
     'store.sqlite-not-a-database':
-      'ファイル {path} はSQLiteデータベースではありません。新しい場所か、Reboundのデータベースファイルを指定してください。',
+      'ファイル「{path}」はSQLiteデータベースではありません。新しい場所か、Reboundのデータベースファイルを指定してください。',
     'store.sqlite-busy':
-      'SQLiteデータベース {path} が {timeoutMs} ミリ秒を超えて他のプロセスにロックされていました。もう一度お試しいただくか、止まったままのプロセスがないかご確認ください。',
+      'SQLiteデータベース「{path}」が{timeoutMs}ミリ秒を超えて他のプロセスにロックされていました。もう一度お試しいただくか、止まったままのプロセスがないかご確認ください。',
     'store.schema-newer':
-      'データベースのスキーマはバージョン {found} で、この @rebound/store-sql が扱えるバージョン（{known}）より新しいものです。@rebound/store-sql を更新するか、別のデータベースを指定してください。',
+      'データベースのスキーマはバージョン{found}で、この @rebound/store-sql が扱えるバージョン（{known}）より新しいものです。@rebound/store-sql を更新するか、別のデータベースを指定してください。',
   },
 });
 export type StoreMessageKey = (typeof storeMessages.keys)[number];
