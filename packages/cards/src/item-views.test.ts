@@ -59,3 +59,14 @@ describe('counts in English labels', () => {
     expect(bare).toEqual([]);
   });
 });
+
+describe('a period inside an error message', () => {
+  it('is said as people read it', async () => {
+    const { ReboundError } = await import('@rebound/core');
+    const { errorSummary } = await import('./error-summary');
+    const twice = new ReboundError('conflict', 'error.conflict.check-in-period', { params: { period: '2026-W48' } });
+    expect(errorSummary(twice, 'ja').message).toContain('11月23日の週');
+    expect(errorSummary(twice, 'en').message).toContain('Week of 23 Nov');
+    expect(errorSummary(twice, 'en').message).not.toContain('2026-W48');
+  });
+});
