@@ -2,21 +2,26 @@ import type { ConversationRef } from '@rebound/core';
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { ReboundAdapter } from '../http/adapter';
-import { withSendContext } from './send-context';
+import { type SendContext, withSendContext } from './send-context';
+
+/** How long each connector call of one send may take; the sender's default (queued deliveries') when unset. */
+export interface SendOptions {
+  timeoutMs?: number;
+}
 
 /** Sends into a stored conversation (personal chat or team channel) outside any turn of its own. */
 export interface ConversationSender {
   /** Posts a new message; resolves with the id Teams gave it (null when Teams gave none). */
-  send(ref: ConversationRef, activity: Partial<Activity>): Promise<string | null>;
+  send(ref: ConversationRef, activity: Partial<Activity>, options?: SendOptions): Promise<string | null>;
   /** Replaces a message posted earlier (a card taken back to its withdrawn form). */
-  update(ref: ConversationRef, messageId: string, activity: Partial<Activity>): Promise<void>;
+  update(ref: ConversationRef, messageId: string, activity: Partial<Activity>, options?: SendOptions): Promise<void>;
 }
 
 /**
  * Proactive sends straight through the connector, one client per service URL: no turn, no middleware, nothing
  * for the turn error handler to apologise for in the recipient's chat. Errors reach the caller (the queue
  * classifies them). Every HTTP attempt runs in a send context naming the tenant and conversation whose limits
- * it spends.
+ * it spends, and the deadline of its call (deadline.ts).
  */
 export function createConversationSender(adapter: ReboundAdapter, botAppId: string): ConversationSender {
   const clients = new Map<string, Promise<ConnectorClient>>();
@@ -41,19 +46,25 @@ export function createConversationSender(adapter: ReboundAdapter, botAppId: stri
     return { reference, activity: TurnContext.applyConversationReference({ ...activity }, reference) };
   }
 
+  const contextOf = (ref: ConversationRef, options: SendOptions): SendContext => ({
+    tenantId: ref.tenantId,
+    conversationId: ref.conversationId,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+  });
+
   return {
-    async send(ref, activity) {
+    async send(ref, activity, options = {}) {
       const { reference, activity: out } = addressed(ref, activity);
       const client = await clientFor(reference.serviceUrl ?? ref.serviceUrl);
-      const sent = await withSendContext({ tenantId: ref.tenantId, conversationId: ref.conversationId }, () =>
+      const sent = await withSendContext(contextOf(ref, options), () =>
         client.conversations.sendToConversation(ref.conversationId, out as Activity),
       );
       return sent?.id ?? null;
     },
-    async update(ref, messageId, activity) {
+    async update(ref, messageId, activity, options = {}) {
       const { reference, activity: out } = addressed(ref, { ...activity, id: messageId });
       const client = await clientFor(reference.serviceUrl ?? ref.serviceUrl);
-      await withSendContext({ tenantId: ref.tenantId, conversationId: ref.conversationId }, () =>
+      await withSendContext(contextOf(ref, options), () =>
         client.conversations.updateActivity(ref.conversationId, messageId, out as Activity),
       );
     },

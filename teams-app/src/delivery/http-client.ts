@@ -1,7 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { ConnectorClientOptions } from 'botframework-connector';
+import { deadlineOf, QUEUED_CALL_TIMEOUT_MS } from './deadline';
 import type { RateLimiter } from './rate-limiter';
+import { retryAfterMs } from './retry';
 import { currentSendContext } from './send-context';
 
 /** The client shape botframework-connector takes in `ConnectorClientOptions.httpClient` (core-http-compat). */
@@ -36,14 +38,24 @@ export const UNKNOWN_TENANT = 'unknown';
  * back to the caller as an error for `sendWithRetry` (retry.ts), the one policy that decides retry / gone / fail.
  * Connection errors are thrown as plain errors with a `code`, which the pipeline does not retry: they go
  * straight to that same policy.
+ *
+ * Deadlines (deadline.ts): the call's abort signal also ends its wait for a slot and its attempt in flight,
+ * which gives the slot back. A 429 or 503 whose `Retry-After` ends after the call's deadline is thrown at
+ * once instead of handed to the pipeline, whose retry policy would sleep until the deadline for nothing; the
+ * caller's policy then retries when the server asked.
  */
 export function createLimitedHttpClient(options: {
   limiter: RateLimiter;
-  /** Sends one attempt; defaults to node:http(s) with keep-alive. */
+  /** Sends one attempt; defaults to node:http(s) with keep-alive and `attemptTimeoutMs`. */
   inner?: ConnectorHttpClient;
+  /**
+   * The longest one attempt of the default `inner` may take, for a call that carries no deadline of its own.
+   * Default: the queued deliveries' call deadline.
+   */
+  attemptTimeoutMs?: number;
 }): LimitedHttpClient {
   const { limiter } = options;
-  const inner = options.inner ?? nodeHttpClient();
+  const inner = options.inner ?? nodeHttpClient({ attemptTimeoutMs: options.attemptTimeoutMs });
   let attempts = 0;
   let byStatus: Record<string, number> = {};
 
@@ -51,12 +63,17 @@ export function createLimitedHttpClient(options: {
     async sendRequest(request) {
       const conversationId = conversationIdOf(request.url);
       const tenantId = currentSendContext()?.tenantId ?? tenantFromBody(request.body) ?? UNKNOWN_TENANT;
+      const signal = request.abortSignal as AbortSignal | undefined;
       for (let attempt = 1; ; attempt++) {
-        const release = await limiter.acquire(tenantId, conversationId);
+        const release = await limiter.acquire(tenantId, conversationId, signal);
         attempts++;
         try {
           const response = await inner.sendRequest(request);
           byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
+          const wait = throttledFor(response);
+          const deadline = deadlineOf(signal);
+          if (wait !== null && deadline !== null && performance.now() + wait > deadline)
+            throw throttled(response, wait);
           return response;
         } catch (err) {
           const status = (err as { statusCode?: unknown })?.statusCode;
@@ -78,6 +95,25 @@ export function createLimitedHttpClient(options: {
       byStatus = {};
     },
   };
+}
+
+/** How long a throttling answer (429, 503) asks to wait, in ms; null for any other answer. */
+function throttledFor(response: ConnectorResponse): number | null {
+  if (response.status !== 429 && response.status !== 503) return null;
+  return retryAfterMs({ response });
+}
+
+/**
+ * The answer as an error the connector's retry policy passes on untouched (it retries only its own RestError),
+ * with the status and wait `classifySendError` and `retryAfterMs` read. No `response` property: core-client
+ * would take the error for one of its own and read more of it.
+ */
+function throttled(response: ConnectorResponse, retryAfter: number): Error {
+  return Object.assign(new Error(`${response.status}: asked to wait past the call's deadline`), {
+    name: 'ThrottledError',
+    statusCode: response.status,
+    retryAfterMs: retryAfter,
+  });
 }
 
 /** `{id}` of `.../v3/conversations/{id}/...` (URL-decoded), or null for requests about no one conversation. */
@@ -119,11 +155,17 @@ const keepAlive = {
   https: new https.Agent({ keepAlive: true, maxSockets: 256 }),
 };
 
-/** One attempt over node:http(s) with keep-alive, in the compat shape the connector expects. */
-export function nodeHttpClient(): ConnectorHttpClient {
+/**
+ * One attempt over node:http(s) with keep-alive, in the compat shape the connector expects. An attempt ends
+ * when the request's abort signal fires, and at the latest after `attemptTimeoutMs` (an `ETIMEDOUT` error the
+ * retry policy retries), whether or not the server sends anything meanwhile.
+ */
+export function nodeHttpClient(options: { attemptTimeoutMs?: number } = {}): ConnectorHttpClient {
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? QUEUED_CALL_TIMEOUT_MS;
   return {
     sendRequest(request) {
-      return new Promise<ConnectorResponse>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const attempt = new Promise<ConnectorResponse>((resolve, reject) => {
         let url: URL;
         try {
           url = new URL(request.url);
@@ -177,10 +219,14 @@ export function nodeHttpClient(): ConnectorHttpClient {
             );
           },
         );
-        req.on('timeout', () => req.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })));
+        const timedOut = () => req.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' }));
+        req.on('timeout', timedOut);
+        // The call's own deadline (deadline.ts) ends the attempt through its abort signal; this is the backstop.
+        if (deadlineOf(request.abortSignal) === null) timer = setTimeout(timedOut, attemptTimeoutMs);
         req.on('error', (err) => reject(networkError(request, err, req.reusedSocket)));
         req.end(payload);
       });
+      return attempt.finally(() => clearTimeout(timer));
     },
   };
 }

@@ -1,11 +1,14 @@
 import { type Delivery, type DeliveryKind, type Rebound, SCHEDULED_KINDS } from '@rebound/core';
 import type { Logger } from 'pino';
 import type { ConversationSender } from './conversation-sender';
+import { QUEUED_CALL_TIMEOUT_MS, TURN_CALL_TIMEOUT_MS } from './deadline';
 import type { DeliveryRenderer } from './render';
-import { classifySendError, retryDelay } from './retry';
+import { classifySendError, retryDelay, type SendErrorClass } from './retry';
 
 /** What became of one delivery after an attempt. */
 export type DeliveryOutcome = 'sent' | 'skipped' | 'unreachable' | 'retrying' | 'failed';
+/** A turn's notification is `in-flight` when it was still being sent as the turn stopped waiting for it. */
+export type TurnSendOutcome = DeliveryOutcome | 'in-flight';
 
 /**
  * Every proactive send goes through a delivery queue. The queue works from the store's outbox: a pending
@@ -14,14 +17,22 @@ export type DeliveryOutcome = 'sent' | 'skipped' | 'unreachable' | 'retrying' | 
  * queue with leases) can take its place behind this interface.
  */
 export interface DeliveryQueue {
-  /** Attempts these pending deliveries now, in order (a turn's notifications); each is attempted once here. */
-  sendNow(tenantId: string, deliveryIds: readonly string[]): Promise<DeliveryOutcome[]>;
+  /**
+   * Attempts these pending deliveries now (a turn's notifications), in order for each recipient; each is
+   * attempted once here, with the turn's call deadline. Resolves with their outcomes, or once `waitMs` has
+   * passed (default: no limit), with `in-flight` for those still being sent: they go on meanwhile, and what
+   * fails is retried by the due scan. When this process has too many sends in flight, a delivery is not tried
+   * here but handed to the due scan at once (`retrying`).
+   */
+  sendNow(tenantId: string, deliveryIds: readonly string[], options?: { waitMs?: number }): Promise<TurnSendOutcome[]>;
   /** Attempts every delivery due now until none is due or in flight; later retries stay for later. */
   drain(): Promise<DrainResult>;
   /** Drains every `pollMs` until stopped. */
   start(): void;
   /** Stops polling and waits for the sends in flight. */
   stop(): Promise<void>;
+  /** Resolves once no send is in flight in this process (turns' included). */
+  idle(): Promise<void>;
 }
 
 export type DrainResult = Record<DeliveryOutcome, number>;
@@ -48,6 +59,15 @@ export interface InProcessQueueOptions {
   pollMs?: number;
   /** Attempts before a retryable failure becomes final. Default 8. */
   maxAttempts?: number;
+  /**
+   * Sends in flight in this process, turns' and the due scan's together, past which a turn's notification is
+   * left to the due scan rather than started (the log says so). Default 256.
+   */
+  maxInFlight?: number;
+  /** Deadline of each connector call for a notification a turn hands over. Default 4 s. */
+  turnCallTimeoutMs?: number;
+  /** Deadline of each connector call for a delivery the due scan sends. Default 15 s. */
+  queuedCallTimeoutMs?: number;
   /** Forget a conversation cached by the bot once it is deactivated. */
   onConversationGone?(conversationId: string): void;
   hooks?: DeliveryHooks;
@@ -56,7 +76,9 @@ export interface InProcessQueueOptions {
 
 /**
  * Notifications a turn created are sent by that turn (`sendNow`). The due scan leaves them alone for this long,
- * so that it only picks up those whose turn died before sending them, and never races a turn that is sending.
+ * so that it only picks up those whose turn died before sending them, and never races a turn that is sending:
+ * a turn's attempt ends well within it (every call has the turn's deadline, a few seconds), and one it could
+ * not try (too many sends in flight) or that failed is handed to the scan at once (`dueAt`, `attempts` > 0).
  */
 export const TURN_NOTIFICATION_GRACE_MS = 60_000;
 const SCHEDULED: ReadonlySet<DeliveryKind> = new Set(SCHEDULED_KINDS);
@@ -72,6 +94,9 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
   const now = options.now ?? (() => new Date());
   const concurrency = options.concurrency ?? 64;
   const maxAttempts = options.maxAttempts ?? 8;
+  const maxInFlight = options.maxInFlight ?? 256;
+  const turnCallTimeoutMs = options.turnCallTimeoutMs ?? TURN_CALL_TIMEOUT_MS;
+  const queuedCallTimeoutMs = options.queuedCallTimeoutMs ?? QUEUED_CALL_TIMEOUT_MS;
   const random = options.random ?? Math.random;
   /** Delivery id → its attempt in flight, so one process never sends one row twice at once. */
   const inFlight = new Map<string, Promise<DeliveryOutcome>>();
@@ -80,45 +105,62 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
   let timer: NodeJS.Timeout | null = null;
   let draining: Promise<DrainResult> | null = null;
   let stopped = false;
+  /** Whether the log already said that turns' notifications are left to the scan (said again after a recovery). */
+  let saidFull = false;
 
   const targetOf = (d: Delivery) => `${d.tenantId}|${d.teamId ? `team:${d.teamId}` : `person:${d.recipientId}`}`;
 
-  async function attempt(d: Delivery): Promise<DeliveryOutcome> {
+  async function attempt(d: Delivery, timeoutMs: number): Promise<DeliveryOutcome> {
     const { host } = rebound;
     const current = await host.getDelivery(d.tenantId, d.id);
     if (current?.status !== 'pending') return current?.status === 'sent' ? 'sent' : 'skipped';
     await hooks.beforeSend?.(current);
-    let conversationId: string | null = null;
+    let activity: Awaited<ReturnType<DeliveryRenderer>>;
+    let ref: Awaited<ReturnType<typeof host.conversationFor>> = null;
     try {
-      const activity = await render(current);
-      if (!activity) {
-        await host.markSkipped(d.tenantId, d.id, { reason: 'nothing to send any more' });
-        return 'skipped';
+      activity = await render(current);
+      if (activity) {
+        ref = await host.conversationFor(
+          d.tenantId,
+          current.teamId ? { teamId: current.teamId } : { personId: current.recipientId ?? '' },
+        );
       }
-      const ref = await host.conversationFor(
-        d.tenantId,
-        current.teamId ? { teamId: current.teamId } : { personId: current.recipientId ?? '' },
-      );
-      if (!ref) {
-        await host.markFailed(d.tenantId, d.id, { error: 'no conversation to reach', final: true });
-        return 'unreachable';
-      }
-      conversationId = ref.conversationId;
-      const messageId = await sender.send(ref, activity);
-      await hooks.afterSend?.(current);
-      await host.markSent(d.tenantId, d.id, { messageId, conversationRefId: ref.id });
-      await hooks.afterRecord?.(current);
-      return 'sent';
     } catch (err) {
-      return failed(current, err, conversationId);
+      // The store or the renderer failed (a database outage): nothing was sent, so try again later.
+      return failed(current, err, null, 'retry', 'delivery not prepared');
     }
+    if (!activity) {
+      await host.markSkipped(d.tenantId, d.id, { reason: 'nothing to send any more' });
+      return 'skipped';
+    }
+    if (!ref) {
+      await host.markFailed(d.tenantId, d.id, { error: 'no conversation to reach', final: true });
+      return 'unreachable';
+    }
+    let messageId: string | null;
+    try {
+      messageId = await sender.send(ref, activity, { timeoutMs });
+    } catch (err) {
+      return failed(current, err, ref.conversationId, classifySendError(err), 'delivery failed');
+    }
+    await hooks.afterSend?.(current);
+    // Should this fail, the row stays pending and is sent again: the one window for a duplicate.
+    await host.markSent(d.tenantId, d.id, { messageId, conversationRefId: ref.id });
+    await hooks.afterRecord?.(current);
+    return 'sent';
   }
 
-  async function failed(d: Delivery, err: unknown, conversationId: string | null): Promise<DeliveryOutcome> {
+  async function failed(
+    d: Delivery,
+    err: unknown,
+    conversationId: string | null,
+    kind: SendErrorClass,
+    message: string,
+  ): Promise<DeliveryOutcome> {
     const { host } = rebound;
-    const kind = classifySendError(err);
     const status = (err as { statusCode?: unknown })?.statusCode;
-    logger.warn({ err, deliveryId: d.id, kind: d.kind, status, attempt: d.attempts + 1 }, 'delivery failed');
+    const code = (err as { code?: unknown })?.code;
+    logger.warn({ err, deliveryId: d.id, kind: d.kind, status, attempt: d.attempts + 1 }, message);
     try {
       if (kind === 'gone') {
         // Uninstalled, blocked, or the chat is gone: stop sending there, now and in later fan-outs.
@@ -129,7 +171,8 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
         await host.markFailed(d.tenantId, d.id, { error: `conversation unreachable (${status})`, final: true });
         return 'unreachable';
       }
-      const error = `send failed (${String(status ?? 'network')})`;
+      const cause = status ?? (typeof code === 'string' ? code : 'network');
+      const error = conversationId ? `send failed (${String(cause)})` : 'could not prepare the message';
       if (kind === 'retry' && d.attempts + 1 < maxAttempts) {
         const retryAt = new Date(now().getTime() + retryDelay(d.attempts + 1, err, random)).toISOString();
         await host.markFailed(d.tenantId, d.id, { error, final: false, retryAt });
@@ -144,12 +187,33 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
     }
   }
 
-  function run(d: Delivery): Promise<DeliveryOutcome> {
+  /** A turn's notification this process has no room for now: the due scan sends it (any instance's, soon). */
+  async function handToScan(d: Delivery): Promise<DeliveryOutcome> {
+    if (!saidFull) {
+      saidFull = true;
+      logger.warn(
+        { inFlight: inFlight.size, limit: maxInFlight },
+        'delivery queue full: notifications left to the due scan',
+      );
+    }
+    try {
+      await rebound.host.markFailed(d.tenantId, d.id, {
+        error: 'not tried yet: delivery queue full',
+        final: false,
+        retryAt: now().toISOString(),
+      });
+    } catch (err) {
+      logger.error({ err, deliveryId: d.id }, 'could not hand a notification to the due scan');
+    }
+    return 'retrying';
+  }
+
+  function run(d: Delivery, timeoutMs: number): Promise<DeliveryOutcome> {
     const running = inFlight.get(d.id);
     if (running) return running;
     const target = targetOf(d);
     busyTargets.add(target);
-    const p = attempt(d)
+    const p = attempt(d, timeoutMs)
       .catch((err: unknown) => {
         logger.error({ err, deliveryId: d.id }, 'delivery attempt crashed');
         return 'retrying' as const;
@@ -157,6 +221,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
       .finally(() => {
         inFlight.delete(d.id);
         busyTargets.delete(target);
+        if (saidFull && inFlight.size <= maxInFlight / 2) saidFull = false;
       });
     inFlight.set(d.id, p);
     return p;
@@ -170,7 +235,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
     const result: DrainResult = { sent: 0, skipped: 0, unreachable: 0, retrying: 0, failed: 0 };
     const running = new Set<Promise<void>>();
     const launch = (d: Delivery) => {
-      const p: Promise<void> = run(d).then((outcome) => {
+      const p: Promise<void> = run(d, queuedCallTimeoutMs).then((outcome) => {
         result[outcome]++;
         running.delete(p);
       });
@@ -203,13 +268,21 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
   }
 
   const queue: DeliveryQueue = {
-    async sendNow(tenantId, deliveryIds) {
-      const outcomes: DeliveryOutcome[] = [];
-      for (const id of deliveryIds) {
-        const d = await rebound.host.getDelivery(tenantId, id);
-        outcomes.push(d ? await run(d) : 'skipped');
-      }
-      return outcomes;
+    async sendNow(tenantId, deliveryIds, sendOptions = {}) {
+      const rows = await Promise.all(deliveryIds.map((id) => rebound.host.getDelivery(tenantId, id)));
+      // One after the other for each recipient (their messages keep their order), recipients side by side.
+      const lastOfTarget = new Map<string, Promise<unknown>>();
+      const outcomes = rows.map((d): Promise<DeliveryOutcome> => {
+        if (!d) return Promise.resolve('skipped');
+        const target = targetOf(d);
+        const start = (): Promise<DeliveryOutcome> =>
+          inFlight.has(d.id) || inFlight.size < maxInFlight ? run(d, turnCallTimeoutMs) : handToScan(d);
+        const previous = lastOfTarget.get(target);
+        const outcome = previous ? previous.then(start) : start();
+        lastOfTarget.set(target, outcome);
+        return outcome;
+      });
+      return within(outcomes, sendOptions.waitMs);
     },
     drain() {
       draining ??= drainOnce().finally(() => {
@@ -234,8 +307,25 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
       stopped = true;
       if (timer) clearTimeout(timer);
       await draining;
-      await Promise.all(inFlight.values());
+      await queue.idle();
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.all(inFlight.values());
     },
   };
   return queue;
+}
+
+/** The outcomes that are in after at most `waitMs` (all of them when unset); `in-flight` for the others. */
+async function within(outcomes: Promise<DeliveryOutcome>[], waitMs: number | undefined): Promise<TurnSendOutcome[]> {
+  if (waitMs === undefined) return Promise.all(outcomes);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'in-flight'>((resolve) => {
+    timer = setTimeout(() => resolve('in-flight'), Math.max(0, waitMs));
+  });
+  try {
+    return await Promise.all(outcomes.map((o) => Promise.race([o, late])));
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -56,9 +56,29 @@ export interface RateLimiter {
    * moment in between, so only then is it known to be inside the window. Always release (in a `finally`): a
    * slot never released keeps its place in every window.
    */
-  acquire(tenantId: string, conversationId: string | null): Promise<ReleaseSlot>;
+  acquire(tenantId: string, conversationId: string | null, signal?: AbortSignal): Promise<ReleaseSlot>;
   /** Conversations and tenants currently tracked (for tests of the memory bound). */
   size(): { tenants: number; conversations: number };
+  /** Requests waiting for a slot, in all. */
+  waiting(): number;
+}
+
+/** Which bound refused a request: one conversation's waiters, one tenant's, or the limiter's in all. */
+export type LimiterFullScope = 'conversation' | 'tenant' | 'all';
+
+/**
+ * A request refused because too many are already waiting for a slot. Nothing was sent: the caller may try
+ * again later (the delivery queue does, with backoff).
+ */
+export class RateLimiterFullError extends Error {
+  override readonly name = 'RateLimiterFullError';
+  readonly code = 'EQUEUEFULL';
+  constructor(
+    readonly scope: LimiterFullScope,
+    readonly limit: number,
+  ) {
+    super(`rate limiter: ${limit} requests already waiting (${scope})`);
+  }
 }
 
 export interface RateLimiterOptions {
@@ -67,7 +87,20 @@ export interface RateLimiterOptions {
    * still lands inside the limit at the receiving end. Default 10 ms.
    */
   marginMs?: number;
+  /** Requests that may wait for one conversation; more are refused (`RateLimiterFullError`). Default 256. */
+  maxWaitersPerConversation?: number;
+  /** Requests that may wait for one tenant, all its conversations together. Default 2048. */
+  maxWaitersPerTenant?: number;
+  /** Requests that may wait in all. Default 8192. */
+  maxWaiters?: number;
+  /**
+   * Told when a bound starts refusing requests (once, until its waiters are down to half the bound again), so
+   * that the log says a queue is full without a line per refused request.
+   */
+  onFull?(info: { scope: LimiterFullScope; tenantId: string; conversationId: string | null; limit: number }): void;
 }
+
+export const LIMITER_WAITER_BOUNDS = { conversation: 256, tenant: 2048, all: 8192 } as const;
 
 /**
  * Exact sliding-window limiter. A request occupies [grant, release]: the receiver saw it somewhere in there.
@@ -84,9 +117,14 @@ export function createTeamsRateLimiter(
   const tenantWindows = validWindows(limits.tenant ?? TEAMS_RATE_LIMITS.tenant, 'tenant');
   const conversationWindows = validWindows(limits.conversation ?? TEAMS_RATE_LIMITS.conversation, 'conversation');
   const margin = options.marginMs ?? 10;
+  const maxPerLane = options.maxWaitersPerConversation ?? LIMITER_WAITER_BOUNDS.conversation;
+  const maxPerTenant = options.maxWaitersPerTenant ?? LIMITER_WAITER_BOUNDS.tenant;
+  const maxInAll = options.maxWaiters ?? LIMITER_WAITER_BOUNDS.all;
   const tenants = new Map<string, TenantState>();
   let sinceSweep = 0;
   let conversationCount = 0;
+  let waitingInAll = 0;
+  let fullInAll = false;
 
   function tenantState(tenantId: string): TenantState {
     let t = tenants.get(tenantId);
@@ -98,6 +136,8 @@ export function createTeamsRateLimiter(
         wakeAt: null,
         wake: null,
         conversations: new Map(),
+        waiting: 0,
+        full: false,
       };
       tenants.set(tenantId, t);
     }
@@ -115,6 +155,7 @@ export function createTeamsRateLimiter(
         queued: false,
         blocked: false,
         wake: null,
+        full: false,
       };
       t.conversations.set(key, l);
       conversationCount++;
@@ -133,21 +174,24 @@ export function createTeamsRateLimiter(
       }
       const l = t.ready[t.readyHead++] as Lane;
       l.queued = false;
+      // Every waiter of the lane gave up (its call ran out of time) since it was queued.
+      if (l.waitersHead === l.waiters.length) continue;
       const laneAt = l.log ? l.log.nextAt(now) : now;
       if (laneAt > now) {
         wakeLane(t, l, laneAt);
         continue;
       }
-      const resolve = l.waiters[l.waitersHead] as Waiter;
+      const waiter = l.waiters[l.waitersHead] as Waiter;
       l.waiters[l.waitersHead++] = undefined as unknown as Waiter;
       if (l.waitersHead === l.waiters.length) {
         l.waiters.length = 0;
         l.waitersHead = 0;
       }
+      stopWaiting(t, l, waiter);
       t.log.start();
       l.log?.start();
       let released = false;
-      resolve(() => {
+      waiter.grant(() => {
         if (released) return;
         released = true;
         const at = clock.now();
@@ -210,6 +254,41 @@ export function createTeamsRateLimiter(
     });
   }
 
+  /** Takes a waiter out of the counts (granted or given up), and lifts "full" once half the room is back. */
+  function stopWaiting(t: TenantState, l: Lane, waiter: Waiter): void {
+    waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    waitingInAll--;
+    t.waiting--;
+    if (fullInAll && waitingInAll <= maxInAll / 2) fullInAll = false;
+    if (t.full && t.waiting <= maxPerTenant / 2) t.full = false;
+    if (l.full && l.waiters.length - l.waitersHead <= maxPerLane / 2) l.full = false;
+  }
+
+  /** The bound a new waiter of `l` would break, if any; says so once per full spell. */
+  function refusal(
+    t: TenantState,
+    l: Lane,
+    tenantId: string,
+    conversationId: string | null,
+  ): RateLimiterFullError | null {
+    let scope: LimiterFullScope | null = null;
+    let limit = 0;
+    let first = false;
+    if (l.waiters.length - l.waitersHead >= maxPerLane) {
+      [scope, limit, first] = ['conversation', maxPerLane, !l.full];
+      l.full = true;
+    } else if (t.waiting >= maxPerTenant) {
+      [scope, limit, first] = ['tenant', maxPerTenant, !t.full];
+      t.full = true;
+    } else if (waitingInAll >= maxInAll) {
+      [scope, limit, first] = ['all', maxInAll, !fullInAll];
+      fullInAll = true;
+    }
+    if (!scope) return null;
+    if (first) options.onFull?.({ scope, tenantId, conversationId, limit });
+    return new RateLimiterFullError(scope, limit);
+  }
+
   /** Forgets conversations (and tenants) with nobody waiting whose every grant is older than every window. */
   function sweep(): void {
     const now = clock.now();
@@ -225,14 +304,37 @@ export function createTeamsRateLimiter(
   }
 
   return {
-    acquire(tenantId, conversationId) {
+    acquire(tenantId, conversationId, signal) {
+      if (signal?.aborted) return Promise.reject(abortReason(signal));
       if (++sinceSweep >= 4096) {
         sinceSweep = 0;
         sweep();
       }
       const t = tenantState(tenantId);
       const l = lane(t, conversationId || null);
-      const granted = new Promise<ReleaseSlot>((resolve) => l.waiters.push(resolve));
+      const refused = refusal(t, l, tenantId, conversationId || null);
+      if (refused) return Promise.reject(refused);
+      const granted = new Promise<ReleaseSlot>((resolve, reject) => {
+        const waiter: Waiter = { grant: resolve, signal, onAbort: () => undefined };
+        if (signal) {
+          // The call ran out of time while waiting: it leaves the line, and the lane goes on without it.
+          waiter.onAbort = () => {
+            const at = l.waiters.indexOf(waiter, l.waitersHead);
+            if (at < 0) return;
+            l.waiters.splice(at, 1);
+            if (l.waitersHead === l.waiters.length) {
+              l.waiters.length = 0;
+              l.waitersHead = 0;
+            }
+            stopWaiting(t, l, waiter);
+            reject(abortReason(signal));
+          };
+          signal.addEventListener('abort', waiter.onAbort, { once: true });
+        }
+        l.waiters.push(waiter);
+        waitingInAll++;
+        t.waiting++;
+      });
       enqueue(t, l);
       pump(t);
       return granted;
@@ -241,13 +343,22 @@ export function createTeamsRateLimiter(
       sweep();
       return { tenants: tenants.size, conversations: conversationCount };
     },
+    waiting: () => waitingInAll,
   };
 }
 
 /** The lane of requests that name no conversation (creating one, rosters); no conversation id is empty. */
 const NO_CONVERSATION = '';
 
-type Waiter = (release: ReleaseSlot) => void;
+interface Waiter {
+  grant(release: ReleaseSlot): void;
+  signal: AbortSignal | undefined;
+  onAbort(): void;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
+}
 
 interface TenantState {
   log: GrantLog;
@@ -258,6 +369,9 @@ interface TenantState {
   /** The pending wake, aborted when a nearer one replaces it. */
   wake: AbortController | null;
   conversations: Map<string, Lane>;
+  /** Waiters of all its lanes. */
+  waiting: number;
+  full: boolean;
 }
 
 /** One conversation of a tenant (or the tenant's requests that name none): its waiters, in order. */
@@ -270,6 +384,7 @@ interface Lane {
   blocked: boolean;
   /** The pending wake, aborted when a release lets the lane in earlier. */
   wake: AbortController | null;
+  full: boolean;
 }
 
 /** One key's requests: how many are in flight, and the release times of the latest ones, ascending. */

@@ -13,7 +13,15 @@ import {
   supportRequestedCard,
   teamStoryCard,
 } from '@rebound/cards';
-import { type Delivery, type Locale, localDateOf, type Person, type RejectionLog, resolveLocale } from '@rebound/core';
+import {
+  type Delivery,
+  isReboundError,
+  type Locale,
+  localDateOf,
+  type Person,
+  type RejectionLog,
+  resolveLocale,
+} from '@rebound/core';
 import type { Activity } from 'botbuilder';
 import { managerItemCard } from '../bot/flows/manager';
 import { promptsFor } from '../bot/prompts';
@@ -24,7 +32,8 @@ import type { BotDeps, Turn } from '../bot/turn';
  * Turns a pending delivery into the message its recipient gets, rendered in their language and as they are
  * allowed to see it (through core, with the recipient as the actor). Null means there is nothing to send any
  * more (the item was withdrawn, the person erased, the period already answered, a digest below the privacy
- * threshold): the queue then marks the delivery skipped.
+ * threshold): the queue then marks the delivery skipped. Anything else that goes wrong (the store is down) is
+ * thrown, and the queue tries again later.
  */
 export type DeliveryRenderer = (delivery: Delivery) => Promise<Partial<Activity> | null>;
 
@@ -90,7 +99,7 @@ export function createDeliveryRenderer(botDeps: () => BotDeps): DeliveryRenderer
       case 'next-step-reminder': {
         if (!d.itemId) return null;
         // Through core as the author: a log that was erased in the meantime is simply not found.
-        const view = await rebound.viewItem(turn.actor, { itemKind: 'log', itemId: d.itemId }).catch(() => null);
+        const view = await rebound.viewItem(turn.actor, { itemKind: 'log', itemId: d.itemId }).catch(noLongerVisible);
         if (view?.kind !== 'log') return null;
         const log = { ...view.item, tenantId: d.tenantId } as RejectionLog;
         const reminder = nextStepReminderFromLog(log, locale, zone, localDateOf(botDeps().now(), zone));
@@ -98,7 +107,7 @@ export function createDeliveryRenderer(botDeps: () => BotDeps): DeliveryRenderer
       }
       case 'manager-notification':
         if (!d.itemId || !d.itemKind) return null;
-        return managerItemCard(turn, { itemKind: d.itemKind, itemId: d.itemId }).catch(() => null);
+        return managerItemCard(turn, { itemKind: d.itemKind, itemId: d.itemId }).catch(noLongerVisible);
       case 'support-requested': {
         const rep = d.subjectId ? await store.getPerson(d.tenantId, d.subjectId) : null;
         // Only the fact that the rep would like to talk; the check-in itself stays as private as the rep chose.
@@ -137,4 +146,13 @@ export function createDeliveryRenderer(botDeps: () => BotDeps): DeliveryRenderer
     const c = await card(d);
     return c ? cardActivity(c) : null;
   };
+}
+
+/**
+ * Null when core says the recipient may no longer see the item (it is gone, or no longer shared with them);
+ * any other error (the store unavailable, a bug) is rethrown, so the delivery is retried rather than dropped.
+ */
+function noLongerVisible(error: unknown): null {
+  if (isReboundError(error, 'not-found') || isReboundError(error, 'forbidden')) return null;
+  throw error;
 }

@@ -20,6 +20,8 @@ const NETWORK_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
+  // Not sent at all: too many requests were already waiting for a rate-limit slot (rate-limiter.ts).
+  'EQUEUEFULL',
 ]);
 
 /** The HTTP status a send failed with (RestError `statusCode`, or its `response.status`), else null. */
@@ -50,9 +52,13 @@ export function classifySendError(err: unknown): SendErrorClass {
 
 /**
  * How long the error's response asked us to wait, in ms: `retry-after-ms` / `x-ms-retry-after-ms`, else
- * `Retry-After` as seconds or as an HTTP date (relative to `now`). Null when it says nothing usable.
+ * `Retry-After` as seconds or as an HTTP date (relative to `now`), or the error's own `retryAfterMs`. Null when
+ * it says nothing usable.
  */
 export function retryAfterMs(err: unknown, now: number = Date.now()): number | null {
+  // Set by the limited HTTP client on a throttling answer it would not let the connector sit out.
+  const given = (err as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  if (typeof given === 'number' && Number.isFinite(given) && given >= 0) return given;
   const headers = (err as { response?: { headers?: unknown } } | null)?.response?.headers;
   if (!headers) return null;
   const get = (name: string): string | null => {

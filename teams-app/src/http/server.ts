@@ -12,9 +12,9 @@ import { ConnectorClients } from '../bot/connector-clients';
 import { ConversationCache } from '../bot/conversation-cache';
 import { CORRELATION_KEY } from '../bot/reply';
 import type { BotConfig } from '../config';
-import { createLimitedHttpClient, type LimitedHttpClient } from '../delivery/http-client';
-import { createTeamsRateLimiter, type RateLimits } from '../delivery/rate-limiter';
-import { type DeliveryOptions, type DeliverySide, setUpDelivery } from '../delivery/setup';
+import type { LimitedHttpClient } from '../delivery/http-client';
+import type { RateLimits } from '../delivery/rate-limiter';
+import { createConnectorHttpClient, type DeliveryOptions, type DeliverySide, setUpDelivery } from '../delivery/setup';
 import { botMessages } from '../messages';
 import { createAdapter } from './adapter';
 import { createExportLinks, type ExportLinks } from './export-links';
@@ -51,7 +51,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const exportLinks = options.exportLinks ?? createExportLinks({ secret: config.exportSecret });
   const { limits, ...deliveryOptions } = options.delivery ?? {};
   // One limiter for every HTTP attempt this process makes to Teams: turn replies and proactive sends alike.
-  const httpClient = createLimitedHttpClient({ limiter: createTeamsRateLimiter(limits) });
+  const httpClient = createConnectorHttpClient({ logger, limits, options: deliveryOptions });
   const adapter = createAdapter(config, { credentialsFactory: options.credentialsFactory, httpClient });
   const rebound = createRebound({
     store,

@@ -29,6 +29,7 @@ function recordingLimiter(): RateLimiter & { asked: [string, string | null][]; h
       };
     },
     size: () => ({ tenants: 0, conversations: 0 }),
+    waiting: () => 0,
   };
   return state;
 }

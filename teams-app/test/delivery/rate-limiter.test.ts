@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createTeamsRateLimiter,
   type LimiterClock,
+  RateLimiterFullError,
   type RateLimits,
   type RateWindow,
   realClock,
@@ -85,7 +86,10 @@ describe('Teams rate limiter', () => {
 
   it('keeps the per-hour budget of a conversation: the 1801st request waits for the first to be an hour old', async () => {
     const clock = new ManualClock();
-    const limiter = createTeamsRateLimiter({ tenant: [{ limit: 10_000, windowMs: 1000 }] }, clock, { marginMs: 0 });
+    const limiter = createTeamsRateLimiter({ tenant: [{ limit: 10_000, windowMs: 1000 }] }, clock, {
+      marginMs: 0,
+      maxWaitersPerConversation: 2000,
+    });
     const granted: number[] = [];
     for (let i = 0; i < 1801; i++) void limiter.acquire('t1', 'c1').then(grantAt(granted, clock));
     await clock.run();
@@ -110,7 +114,10 @@ describe('Teams rate limiter', () => {
 
   it('spreads a tenant fan-out at the tenant rate, never more than the limit in any second', async () => {
     const clock = new ManualClock();
-    const limiter = createTeamsRateLimiter({ tenant: [{ limit: 500, windowMs: 1000 }] }, clock, { marginMs: 0 });
+    const limiter = createTeamsRateLimiter({ tenant: [{ limit: 500, windowMs: 1000 }] }, clock, {
+      marginMs: 0,
+      maxWaitersPerTenant: 2000,
+    });
     const granted: number[] = [];
     for (let i = 0; i < 2000; i++) void limiter.acquire('t1', `c${i}`).then(grantAt(granted, clock));
     await clock.run();
@@ -194,6 +201,65 @@ describe('Teams rate limiter', () => {
     expect(performance.now() - started).toBeLessThan(30_000);
   });
 
+  it('lets a waiter whose call ran out of time leave the line; the conversation goes on without it', async () => {
+    const clock = new ManualClock();
+    const limiter = createTeamsRateLimiter({ conversation: [{ limit: 1, windowMs: 1000 }] }, clock, { marginMs: 0 });
+    const first = await limiter.acquire('t1', 'c1');
+    const deadline = new AbortController();
+    const gaveUp = limiter.acquire('t1', 'c1', deadline.signal);
+    let third = -1;
+    void limiter.acquire('t1', 'c1').then((release) => {
+      third = clock.t;
+      release();
+    });
+    expect(limiter.waiting()).toBe(2);
+    const reason = new Error('no answer within 500 ms');
+    deadline.abort(reason);
+    await expect(gaveUp).rejects.toBe(reason);
+    expect(limiter.waiting()).toBe(1);
+    first();
+    await clock.run();
+    // The third took the slot the second gave up, as soon as the window let it.
+    expect(third).toBe(1000);
+    expect(limiter.waiting()).toBe(0);
+    await expect(limiter.acquire('t1', 'c1', AbortSignal.abort(reason))).rejects.toBe(reason);
+  });
+
+  it('refuses requests past its waiting bounds, and says so once per full spell', async () => {
+    const clock = new ManualClock();
+    const full: string[] = [];
+    const one = [{ limit: 1, windowMs: 1000 }];
+    const limiter = createTeamsRateLimiter({ tenant: one, conversation: one }, clock, {
+      marginMs: 0,
+      maxWaitersPerConversation: 2,
+      maxWaitersPerTenant: 3,
+      onFull: (info) => full.push(`${info.scope} ${info.tenantId} ${info.conversationId} ${info.limit}`),
+    });
+    const releases: (() => void)[] = [];
+    const take = (conversation: string) =>
+      limiter.acquire('t1', conversation).then((release) => {
+        releases.push(release);
+      });
+    void take('c1');
+    void take('c1');
+    void take('c1');
+    // One in flight, two waiting: the conversation's line is full.
+    await expect(limiter.acquire('t1', 'c1')).rejects.toBeInstanceOf(RateLimiterFullError);
+    await expect(limiter.acquire('t1', 'c1')).rejects.toMatchObject({ code: 'EQUEUEFULL', scope: 'conversation' });
+    expect(full).toEqual(['conversation t1 c1 2']);
+    // Another conversation of the tenant still gets in line, up to the tenant's bound.
+    void limiter.acquire('t1', 'c2');
+    await expect(limiter.acquire('t1', 'c3')).rejects.toMatchObject({ scope: 'tenant' });
+    expect(full).toEqual(['conversation t1 c1 2', 'tenant t1 c3 3']);
+    // Once the line is down to half, a new full spell is said again.
+    await settle();
+    releases[0]?.();
+    await clock.run(1000);
+    void take('c1');
+    await expect(limiter.acquire('t1', 'c1')).rejects.toMatchObject({ scope: 'conversation' });
+    expect(full).toHaveLength(3);
+  });
+
   it('refuses windows that could never let anything through', () => {
     expect(() => createTeamsRateLimiter({ tenant: [{ limit: 0, windowMs: 1000 }] })).toThrow(RangeError);
     expect(() => createTeamsRateLimiter({ conversation: [] })).toThrow(RangeError);
@@ -218,6 +284,8 @@ describe('Teams rate limiter', () => {
       latency: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 300 })),
       /** Where between grant and answer the receiver sees it: 0 at the grant, 100 at the answer. */
       seen: fc.oneof(fc.constant(0), fc.constant(100), fc.integer({ min: 0, max: 100 })),
+      /** The call's deadline: it stops waiting for a slot this long after asking (null: it waits however long). */
+      giveUpAfter: fc.option(fc.integer({ min: 0, max: 400 })),
     });
     await fc.assert(
       fc.asyncProperty(
@@ -227,18 +295,28 @@ describe('Teams rate limiter', () => {
           const clock = new ManualClock();
           const limiter = createTeamsRateLimiter(limits, clock, { marginMs: margin });
           const seen: { tenant: string; conversation: string | null; at: number }[] = [];
+          let gaveUp = 0;
           const sorted = [...requests].sort((p, q) => p.at - q.at);
           for (const r of sorted) {
             await clock.run(r.at);
-            void limiter.acquire(r.tenant, r.conversation).then(async (release) => {
-              const grantedAt = clock.t;
-              await clock.sleep(r.latency);
-              seen.push({ ...r, at: grantedAt + (r.latency * r.seen) / 100 });
-              release();
-            });
+            const deadline = r.giveUpAfter === null ? undefined : new AbortController();
+            if (deadline) void clock.sleep(r.giveUpAfter ?? 0).then(() => deadline.abort());
+            void limiter.acquire(r.tenant, r.conversation, deadline?.signal).then(
+              async (release) => {
+                const grantedAt = clock.t;
+                await clock.sleep(r.latency);
+                seen.push({ ...r, at: grantedAt + (r.latency * r.seen) / 100 });
+                release();
+              },
+              () => {
+                gaveUp++;
+              },
+            );
           }
           await clock.run();
-          expect(seen).toHaveLength(requests.length);
+          // Each request was either granted or gave up waiting; nobody is left in line.
+          expect(seen.length + gaveUp).toBe(requests.length);
+          expect(limiter.waiting()).toBe(0);
           for (const tenant of ['a', 'b']) {
             const ofTenant = seen.filter((g) => g.tenant === tenant);
             expectWithin(

@@ -36,6 +36,8 @@ export interface FakeConnectorOptions {
   gone?: Set<string>;
   /** Keep every call in `calls` (default true; turn off for large fan-outs). */
   recordCalls?: boolean;
+  /** Conversations that do not answer: their requests stay open until `releaseHeld()` or the bot gives up. */
+  hang?: Set<string>;
 }
 
 /** A request that arrived when one of its windows was already full. */
@@ -66,7 +68,13 @@ export class FakeConnector {
   /** Requests that arrived over a configured limit (each answered 429). */
   readonly violations: RateViolation[] = [];
   readonly gone: Set<string>;
-  private queuedStatuses: number[] = [];
+  /** Conversations whose requests are held open, unanswered (a connector that hangs, or answers slowly). */
+  readonly hang: Set<string>;
+  /** Held requests the bot gave up on (closed its side before any answer). */
+  abandoned = 0;
+  private readonly heldRequests = new Set<() => void>();
+  private heldWatchers: { ready: () => boolean; resolve: () => void }[] = [];
+  private queuedStatuses: { status: number; retryAfterMs: number | null }[] = [];
   private nextId = 1;
   private server = createServer((req, res) => void this.handle(req, res));
   private readonly arrivals = new Map<string, number[]>();
@@ -76,6 +84,7 @@ export class FakeConnector {
 
   constructor(private readonly options: FakeConnectorOptions = {}) {
     this.gone = options.gone ?? new Set();
+    this.hang = options.hang ?? new Set();
     // Seeded, so injected faults repeat from run to run.
     this.random = seededRandom(options.faults?.seed ?? 1);
   }
@@ -91,13 +100,62 @@ export class FakeConnector {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** The next `count` calls answer `status` with an error body. */
-  respondWith(status: number, count = 1): void {
-    for (let i = 0; i < count; i++) this.queuedStatuses.push(status);
+  /** The next `count` calls answer `status` with an error body (and `Retry-After` when `retryAfterMs` is given). */
+  respondWith(status: number, count = 1, options: { retryAfterMs?: number } = {}): void {
+    for (let i = 0; i < count; i++) this.queuedStatuses.push({ status, retryAfterMs: options.retryAfterMs ?? null });
   }
 
   clear(): void {
     this.calls.length = 0;
+  }
+
+  /** Requests held open right now (to `hang` conversations). */
+  held(): number {
+    return this.heldRequests.size;
+  }
+
+  /** Resolves once `count` requests are held open at the same time. */
+  whenHeld(count: number): Promise<void> {
+    return this.whenHeldIs(() => this.heldRequests.size >= count);
+  }
+
+  /** Resolves once no request is held open any more (answered, or given up by the bot). */
+  whenNoneHeld(): Promise<void> {
+    return this.whenHeldIs(() => this.heldRequests.size === 0);
+  }
+
+  private whenHeldIs(ready: () => boolean): Promise<void> {
+    if (ready()) return Promise.resolve();
+    return new Promise((resolve) => this.heldWatchers.push({ ready, resolve }));
+  }
+
+  private heldChanged(): void {
+    const ready = this.heldWatchers.filter((w) => w.ready());
+    this.heldWatchers = this.heldWatchers.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve();
+  }
+
+  /** Answers every held request the usual way (the connector was only slow). */
+  releaseHeld(): void {
+    const held = [...this.heldRequests];
+    this.heldRequests.clear();
+    for (const release of held) release();
+    this.heldChanged();
+  }
+
+  /** Holds a request until `releaseHeld` (true) or until the bot closes it (false). */
+  private hold(res: ServerResponse): Promise<boolean> {
+    return new Promise((resolve) => {
+      const release = () => resolve(true);
+      this.heldRequests.add(release);
+      res.on('close', () => {
+        if (!this.heldRequests.delete(release)) return;
+        this.abandoned++;
+        resolve(false);
+        this.heldChanged();
+      });
+      this.heldChanged();
+    });
   }
 
   /** Message posts (sends and replies) accepted per conversation, duplicates counted. */
@@ -143,10 +201,12 @@ export class FakeConnector {
     else if (parts[3] === 'activities' && method === 'PUT') kind = 'update';
     else if (parts[3] === 'activities' && method === 'DELETE') kind = 'delete';
     else if (parts[3] === 'members' || parts[3] === 'pagedmembers') kind = 'members';
+    if (conversationId && this.hang.has(conversationId) && !(await this.hold(res))) return;
 
     const tenantId = tenantOf(body);
-    let retryAfterMs: number | null = null;
-    let status = this.queuedStatuses.shift() ?? 0;
+    const queued = this.queuedStatuses.shift();
+    let retryAfterMs: number | null = queued?.retryAfterMs ?? null;
+    let status = queued?.status ?? 0;
     if (!status && conversationId && this.gone.has(conversationId)) status = 403;
     if (!status) {
       retryAfterMs = this.overLimit(tenantId, conversationId, arrivedAt);
