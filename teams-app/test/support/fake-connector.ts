@@ -38,6 +38,8 @@ export interface FakeConnectorOptions {
   recordCalls?: boolean;
   /** Conversations that do not answer: their requests stay open until `releaseHeld()` or the bot gives up. */
   hang?: Set<string>;
+  /** Shown every request the bot makes (path, headers and body), recorded or not: start-bot looks for secrets. */
+  watch?: { check(where: string, text: string): void };
 }
 
 /** A request that arrived when one of its windows was already full. */
@@ -191,6 +193,10 @@ export class FakeConnector {
     }
     const path = (req.url ?? '').split('?')[0] ?? '';
     const method = req.method ?? 'GET';
+    this.options.watch?.check(
+      `the bot's ${method} ${path} to the connector`,
+      `${req.url} ${JSON.stringify(req.headers)} ${raw}`,
+    );
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     // v3/conversations/{conversationId}/activities/{activityId}
     const conversationId = parts[0] === 'v3' && parts[1] === 'conversations' ? (parts[2] ?? null) : null;
