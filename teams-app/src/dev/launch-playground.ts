@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config';
 import { createLogger, logFormatFor } from '../logger';
+import { DEMO_TENANT_ID } from './demo-people';
 import { type LocalDemo, startLocalDemo } from './local-demo';
 
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -14,7 +15,11 @@ const { version } = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 
  * Ctrl+C (SIGINT) or SIGTERM stops all of it and says so in one line.
  */
 async function main(): Promise<void> {
-  const loaded = loadConfig({ REBOUND_ORG_FILE: path.join(appRoot, 'dev', 'demo-org.json'), ...process.env });
+  const loaded = loadConfig({
+    REBOUND_ORG_FILE: path.join(appRoot, 'dev', 'demo-org.json'),
+    REBOUND_ORG_TENANT: DEMO_TENANT_ID,
+    ...process.env,
+  });
   if (!loaded.ok) {
     console.error('Rebound bot cannot start. Fix these settings:');
     for (const problem of loaded.problems) console.error(`  - ${problem}`);
