@@ -7,6 +7,7 @@ export default defineConfig(
       index: 'src/index.ts',
       'testing/index': 'src/testing/index.ts',
       'fixtures/card-fixtures': 'src/fixtures/card-fixtures.ts',
+      'host-configs': 'src/host-configs.ts',
     },
     // The testing helpers drive the caller's own Chromium and renderer; never bundle them.
     { external: ['playwright-core', 'adaptivecards', 'markdown-it'] },

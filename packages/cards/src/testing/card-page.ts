@@ -26,6 +26,9 @@ export interface RenderedCard {
 const PAGE_STYLE = `
   body { margin: 0; background: #f5f5f5; font-family: 'Segoe UI', 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif; }
   #card { width: var(--card-width, 520px); margin: 16px; background: #fff; border: 1px solid #e0e0e0; border-radius: 6px; overflow: hidden; }
+  /* The renderer's CSS draws the show-card chevron with an icon font hosts rarely have: a text chevron instead. */
+  .ac-pushButton.expandable:after { font-family: inherit; font-size: inherit; content: " ▾"; }
+  .ac-pushButton.expandable.expanded:after { content: " ▴"; }
 `;
 
 export interface CardPageOptions {
