@@ -1,3 +1,4 @@
+import { BoundedMap } from '@rebound/core';
 import type {
   AuthenticateRequestResult,
   ClaimsIdentity,
@@ -10,12 +11,14 @@ import type {
  * botbuilder's CloudAdapter builds a new ConnectorClient (credentials, HTTP pipeline with a dozen policies) for
  * every incoming activity, even when the turn only answers through the invoke response. A client holds no
  * per-turn state, so this process keeps one per bot app id, service URL and audience, as botbuilder's older
- * BotFrameworkAdapter did. Bounded: a bot sees a handful of service URLs; the map starts over past `limit`.
+ * BotFrameworkAdapter did. Bounded: a bot sees a handful of service URLs; past `limit` the oldest goes.
  */
 export class ConnectorClients {
-  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly clients: BoundedMap<string, Promise<ConnectorClient>>;
 
-  constructor(private readonly limit = 100) {}
+  constructor(limit = 100) {
+    this.clients = new BoundedMap(limit);
+  }
 
   /** The authenticated request, with a connector factory that hands out this process's shared clients. */
   reuseFor(auth: AuthenticateRequestResult): AuthenticateRequestResult {
@@ -37,7 +40,6 @@ export class ConnectorClients {
   private get(key: string, factory: ConnectorFactory, serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     let client = this.clients.get(key);
     if (!client) {
-      if (this.clients.size >= this.limit) this.clients.clear();
       client = factory.create(serviceUrl, audience);
       this.clients.set(key, client);
       // A failed creation (credentials could not be built) is not kept: the next turn tries again.
@@ -62,12 +64,11 @@ interface UserTokenClientMaker {
  */
 export function shareUserTokenClients(auth: UserTokenClientMaker, limit = 100): void {
   const create = auth.createUserTokenClient.bind(auth);
-  const clients = new Map<string, Promise<UserTokenClient>>();
+  const clients = new BoundedMap<string, Promise<UserTokenClient>>(limit);
   auth.createUserTokenClient = (identity: ClaimsIdentity) => {
     const key = identity.getClaimValue('aud') ?? identity.getClaimValue('appid') ?? '';
     let client = clients.get(key);
     if (!client) {
-      if (clients.size >= limit) clients.clear();
       client = create(identity);
       clients.set(key, client);
       client.catch(() => {

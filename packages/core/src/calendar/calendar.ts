@@ -1,4 +1,8 @@
+import { BoundedMap } from '../cache/bounded-map';
 import type { LocalDate, LocalTime } from '../records/primitives';
+
+/** How many time zones the calendar's memos keep (the zones of the people being served; bounded). */
+export const ZONES_REMEMBERED = 500;
 
 /** Wall-clock fields of an instant in a time zone. `weekday` is ISO: 1 = Monday ... 7 = Sunday. */
 export interface ZonedParts {
@@ -11,23 +15,23 @@ export interface ZonedParts {
   weekday: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per zone in use (zone names are spelled in any case, so bounded: a request picks them). */
+const formatters = new BoundedMap<string, Intl.DateTimeFormat>(ZONES_REMEMBERED);
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
+  return formatters.getOrSet(
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  );
 }
 
 function toDate(instant: Date | string | number): Date {
@@ -83,7 +87,7 @@ function dateAt(instant: Date | number, timeZone: string): LocalDate {
  * and daylight-saving transitions fall on whole minutes in today's zones; the check keeps the odd historical
  * offset with seconds correct too).
  */
-const minuteDates = new Map<string, { minute: number; date: LocalDate }>();
+const minuteDates = new BoundedMap<string, { minute: number; date: LocalDate }>(ZONES_REMEMBERED);
 
 /** The person's calendar date at `instant`. */
 export function localDateOf(instant: Date | string | number, timeZone: string): LocalDate {

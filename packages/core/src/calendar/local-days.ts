@@ -1,3 +1,4 @@
+import { BoundedMap } from '../cache/bounded-map';
 import type { LocalDate } from '../records/primitives';
 import { localDateOf, zoneOffsetMs } from './calendar';
 
@@ -14,18 +15,11 @@ const EPOCH: LocalDate = '1970-01-01';
 export function localDayNumber(instant: string | number, timeZone: string): number {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);
   const utcDay = Math.floor(ms / DAY);
-  let zone = offsets.get(timeZone);
-  if (!zone) {
-    zone = new Map();
-    offsets.set(timeZone, zone);
-  }
-  let offset = zone.get(utcDay);
-  if (offset === undefined) {
+  const zone = offsets.getOrSet(timeZone, () => new BoundedMap(MAX_CACHED_DAYS));
+  const offset = zone.getOrSet(utcDay, () => {
     const atStart = zoneOffsetMs(utcDay * DAY, timeZone);
-    offset = atStart === zoneOffsetMs(utcDay * DAY + DAY - 1000, timeZone) ? atStart : null;
-    if (zone.size >= MAX_CACHED_DAYS) zone.clear();
-    zone.set(utcDay, offset);
-  }
+    return atStart === zoneOffsetMs(utcDay * DAY + DAY - 1000, timeZone) ? atStart : null;
+  });
   if (offset === null) return dayNumberOf(localDateOf(ms, timeZone));
   return Math.floor((ms + offset) / DAY);
 }
@@ -40,6 +34,6 @@ export function dayNumberOf(date: LocalDate): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${EPOCH}T00:00:00Z`)) / DAY);
 }
 
-const MAX_CACHED_DAYS = 20_000;
-/** Per zone: its offset in ms per UTC day, or null when the offset changes during that day. */
-const offsets = new Map<string, Map<number, number | null>>();
+const MAX_CACHED_DAYS = 5_000;
+/** Per zone (bounded, as zone names come from requests): its offset in ms per UTC day, or null when it changes. */
+const offsets = new BoundedMap<string, BoundedMap<number, number | null>>(100);

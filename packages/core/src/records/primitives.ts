@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BoundedMap } from '../cache/bounded-map';
 
 /** Opaque identifiers: any printable string up to 200 characters (Teams ids and AAD object ids fit). */
 export const idSchema = z
@@ -93,23 +94,28 @@ export type LocalDate = string;
 export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' });
 export type LocalTime = string;
 
-const zoneCache = new Map<string, boolean>();
-/** True when the runtime's Intl knows the IANA zone. */
+/** The longest time zone name accepted (IANA names are far shorter). */
+export const MAX_TIME_ZONE_LENGTH = 64;
+/** How many zone names `isTimeZone` remembers: the zones of the people served, with room to spare. */
+export const TIME_ZONES_REMEMBERED = 256;
+/** Zones asked about, known or not; bounded, as the names come from requests (`localTimezone`, settings). */
+const zoneCache = new BoundedMap<string, boolean>(TIME_ZONES_REMEMBERED);
+/** How many zone names `isTimeZone` remembers now (for tests: it never passes its bound). */
+export const timeZoneCacheSize = (): number => zoneCache.size;
+/** True when the runtime's Intl knows the IANA zone. A name longer than 64 characters is never one. */
 export function isTimeZone(zone: string): boolean {
-  let known = zoneCache.get(zone);
-  if (known === undefined) {
+  if (zone.length > MAX_TIME_ZONE_LENGTH) return false;
+  return zoneCache.getOrSet(zone, () => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: zone });
-      known = zone.length <= 64;
+      return true;
     } catch {
-      known = false;
+      return false;
     }
-    zoneCache.set(zone, known);
-  }
-  return known;
+  });
 }
 
-export const timeZoneSchema = z.string().min(1).max(64).refine(isTimeZone, { message: 'time-zone' });
+export const timeZoneSchema = z.string().min(1).max(MAX_TIME_ZONE_LENGTH).refine(isTimeZone, { message: 'time-zone' });
 
 export const localeSchema = z.enum(['ja', 'en']);
 

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../../cache/bounded-map';
 import { defineCatalog, type Localized, type MessageParams } from '../../i18n/catalog';
 
 /** Why a team figure or its change is not shown, and how periods are named, in words a team understands. */
@@ -32,14 +33,11 @@ export const insightMessages = defineCatalog({
 });
 export type InsightMessageKey = (typeof insightMessages.keys)[number];
 
-const cache = new Map<string, Localized>();
+const cache = new BoundedMap<string, Localized>(1000);
 /** Both languages of one text. Shared objects: an org report repeats the same few reasons many times. */
 export function insightText(key: InsightMessageKey, params?: MessageParams): Localized {
   const id = params ? `${key}\u0000${JSON.stringify(params)}` : key;
-  let text = cache.get(id);
-  if (!text) {
-    text = Object.freeze({ ja: insightMessages.t('ja', key, params), en: insightMessages.t('en', key, params) });
-    if (cache.size < 1000) cache.set(id, text);
-  }
-  return text;
+  return cache.getOrSet(id, () =>
+    Object.freeze({ ja: insightMessages.t('ja', key, params), en: insightMessages.t('en', key, params) }),
+  );
 }

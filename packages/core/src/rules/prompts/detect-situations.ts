@@ -1,3 +1,4 @@
+import { BoundedMap } from '../../cache/bounded-map';
 import {
   addDays,
   daysBetween,
@@ -142,31 +143,18 @@ export function detectSituations(
 }
 
 // The calendar answers are the same for every rep on a given day, so they are remembered (bounded).
-const quarterMemo = new Map<string, { daysLeft: number; lastDay: LocalDate }>();
+const quarterMemo = new BoundedMap<string, { daysLeft: number; lastDay: LocalDate }>(5000);
 function quarterPosition(today: LocalDate, startMonth: number) {
-  const key = `${today}|${startMonth}`;
-  let position = quarterMemo.get(key);
-  if (!position) {
-    position = {
-      daysLeft: daysLeftInFiscalQuarter(today, startMonth),
-      lastDay: addDays(fiscalQuarterOf(today, startMonth).end, -1),
-    };
-    if (quarterMemo.size > 5000) quarterMemo.clear();
-    quarterMemo.set(key, position);
-  }
-  return position;
+  return quarterMemo.getOrSet(`${today}|${startMonth}`, () => ({
+    daysLeft: daysLeftInFiscalQuarter(today, startMonth),
+    lastDay: addDays(fiscalQuarterOf(today, startMonth).end, -1),
+  }));
 }
 
 /** Day number of the Monday of the ISO week containing `day`. */
-const mondayMemo = new Map<number, number>();
+const mondayMemo = new BoundedMap<number, number>(50_000);
 function mondayOf(day: number): number {
-  let monday = mondayMemo.get(day);
-  if (monday === undefined) {
-    monday = dayNumberOf(startOfIsoWeek(dateOfDayNumber(day)));
-    if (mondayMemo.size > 50_000) mondayMemo.clear();
-    mondayMemo.set(day, monday);
-  }
-  return monday;
+  return mondayMemo.getOrSet(day, () => dayNumberOf(startOfIsoWeek(dateOfDayNumber(day))));
 }
 
 function addLogSituations(found: DetectedSituation[], log: RejectionLog): void {

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../../cache/bounded-map';
+
 /** FNV-1a, 32 bit: a stable, platform-independent hash for deterministic rotation (no randomness). */
 export function stableHash(input: string): number {
   let hash = 0x811c9dc5;
@@ -24,14 +26,8 @@ export function mixUnit(a: number, b: number): number {
   return (h >>> 0) / 0x1_0000_0000;
 }
 
-const idHashes = new Map<string, number>();
+const idHashes = new BoundedMap<string, number>(10_000);
 /** `stableHash` of a catalog id, remembered: catalogs are small and their ids are hashed on every call. */
 export function idHash(id: string): number {
-  let h = idHashes.get(id);
-  if (h === undefined) {
-    h = stableHash(id);
-    if (idHashes.size > 10_000) idHashes.clear();
-    idHashes.set(id, h);
-  }
-  return h;
+  return idHashes.getOrSet(id, () => stableHash(id));
 }

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../../cache/bounded-map';
+
 /**
  * The draft as the rules read it, with a way back to the original text.
  *
@@ -50,17 +52,11 @@ function isStableUnit(code: number): boolean {
   );
 }
 
-const nfkcCache = new Map<number, string>();
+const nfkcCache = new BoundedMap<number, string>(4096);
 
 /** NFKC of one BMP unit, remembered: drafts repeat the same few full-width marks. */
 function nfkcUnit(unit: number): string {
-  let piece = nfkcCache.get(unit);
-  if (piece === undefined) {
-    piece = String.fromCharCode(unit).normalize('NFKC');
-    if (nfkcCache.size > 4096) nfkcCache.clear();
-    nfkcCache.set(unit, piece);
-  }
-  return piece;
+  return nfkcCache.getOrSet(unit, () => String.fromCharCode(unit).normalize('NFKC'));
 }
 
 /**
