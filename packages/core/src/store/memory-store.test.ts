@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runStoreContract } from '../testing/store-contract';
 import { runUseCaseAtomicityContract } from '../testing/use-case-atomicity';
+import { runUseCaseIdempotencyContract } from '../testing/use-case-idempotency';
 import { createMemoryStore } from './memory-store';
 
 const memory = { name: 'memory', create: async () => createMemoryStore() };
 runStoreContract({ describe, it, expect }, memory);
 runUseCaseAtomicityContract({ describe, it, expect }, memory);
+runUseCaseIdempotencyContract({ describe, it, expect }, memory);
 
 describe('memory store', () => {
   let store = createMemoryStore();

@@ -6,3 +6,4 @@ export * from './snapshot';
 export * from './store-contract';
 export * from './test-api';
 export * from './use-case-atomicity';
+export * from './use-case-idempotency';
