@@ -91,7 +91,7 @@ describe('Action.Execute', () => {
     expect(updates()).toEqual([]);
   });
 
-  it('in a channel, never replaces the message everyone sees with one person’s card', async () => {
+  it('in a channel, never answers with one person’s card: it goes to their 1:1 chat', async () => {
     const rep = testUser('Hina');
     await bot.client.message(rep, 'help');
     bot.connector.clear();
@@ -101,8 +101,11 @@ describe('Action.Execute', () => {
       { action: 'mine.refresh' },
       { replyToId: 'story-1', teamsTeamId: 'team-x' },
     );
-    expect(textOf(invokeCard(res.body))).toContain('My items');
+    expect(invokeCard(res.body)).toBeNull();
+    expect(String(res.body?.value)).toContain('1:1 chat');
     expect(updates()).toEqual([]);
+    const chat = bot.connector.messagesTo(bot.client.personalConversationId(rep));
+    expect(textOf(cardOf(chat.at(-1)))).toContain('My items');
   });
 
   it('still answers the person when the pressed message cannot be replaced', async () => {
@@ -190,14 +193,16 @@ describe('the Action.Submit fallbacks of the cards', () => {
     expect(bot.connector.textsTo(chat(rep))).toEqual([expect.stringContaining('No check-in today.')]);
   });
 
-  it('in a channel, answers with a new message and leaves the pressed card alone', async () => {
+  it('in a channel, leaves the pressed card alone and sends the answer to the 1:1 chat', async () => {
     const rep = testUser('Toa');
     await bot.client.message(rep, 'help');
     bot.connector.clear();
     await bot.client.submit(rep, 'log.open', { action: 'log.open' }, { replyToId: 'story-1', teamsTeamId: 'team-y' });
     const calls = bot.connector.calls.filter((c) => c.conversationId === bot.client.channelConversationId('team-y'));
     expect(calls.map((c) => c.kind)).toEqual(['reply']);
-    expect(textOf(cardOf(calls[0]))).toContain('Log a rejection');
+    expect(cardOf(calls[0])).toBeNull();
+    expect(String(calls[0]?.body?.text)).toContain('1:1 chat');
+    expect(textOf(cardOf(callsTo(rep).at(-1)))).toContain('Log a rejection');
   });
 
   it('answers an unknown verb, or none, with the help card', async () => {
