@@ -14,6 +14,7 @@ import {
   type ErrorSummary,
   errorCardFor,
   errorSummary,
+  formatPeriod,
   type LogFormValues,
   logAckCard,
   logFormCard,
@@ -25,6 +26,7 @@ import {
   type Submitted,
   supportContactView,
 } from '@rebound/cards';
+import { hostConfigs } from '@rebound/cards/host-configs';
 import {
   createMemoryStore,
   createRebound,
@@ -78,6 +80,8 @@ async function staticFiles(): Promise<Record<string, { type: string; body: strin
       body: await readFile(join(acDist, 'adaptivecards.min.js'), 'utf8'),
     },
     '/static/adaptivecards.css': { type: 'text/css', body: await readFile(join(acDist, 'adaptivecards.css'), 'utf8') },
+    // Rebound's host configs (light, dark, high contrast) for `new AdaptiveCards.HostConfig(...)` in the page.
+    '/static/host-configs.json': { type: 'application/json', body: JSON.stringify(hostConfigs) },
     '/static/markdown-it.js': {
       type: 'text/javascript',
       body: await readFile(join(mdBrowser, 'markdown-it.umd.min.js'), 'utf8'),
@@ -158,7 +162,7 @@ export async function startCheckinServer(options: CheckinServerOptions = {}): Pr
         locale,
         cadence: 'daily',
         periodKey: today,
-        periodLabel: today,
+        periodLabel: formatPeriod(today, locale),
         prompts: await prompts(locale, { kind: 'check-in' }),
         defaultVisibility,
         answerPreference: me.person.answerPreference,

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium } from '@rebound/cards/testing';
+import { type HostTheme, hostConfigs } from '@rebound/cards/host-configs';
+import { launchChromium, truncatedTexts } from '@rebound/cards/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CheckinServer, startCheckinServer } from '../src/server';
@@ -24,8 +25,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function open(lang: 'ja' | 'en'): Promise<void> {
-  await page.goto(`${server.url}/?lang=${lang}`);
+async function open(lang: 'ja' | 'en', theme?: HostTheme): Promise<void> {
+  await page.goto(`${server.url}/?lang=${lang}${theme ? `&theme=${theme}` : ''}`);
   await page.locator('#log[data-ready="true"]').waitFor();
   await page.locator('#check-in[data-ready="true"]').waitFor();
 }
@@ -116,4 +117,27 @@ describe('web check-in example: the cards in an HR tool’s page, on a server em
     const checkIns = await server.store.listCheckIns(server.actor.tenantId, { authorId: server.actor.personId });
     expect(checkIns).toHaveLength(1);
   });
+});
+
+describe('web check-in example: light, dark and high-contrast host configs', () => {
+  /** `#RRGGBB` as the browser reports a computed colour. */
+  const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+  it.each(Object.keys(hostConfigs) as HostTheme[])(
+    '%s: the cards take the theme’s colours, and no title is cut off at 450 px',
+    async (theme) => {
+      await open('ja', theme);
+      const colours = await page.evaluate(() => {
+        const card = document.querySelector<HTMLElement>('#log .ac-adaptiveCard')!;
+        const heading = card.querySelector<HTMLElement>('.ac-textBlock')!;
+        return { background: getComputedStyle(card).backgroundColor, text: getComputedStyle(heading).color };
+      });
+      const styles = hostConfigs[theme].containerStyles.default;
+      expect(colours).toEqual({
+        background: rgb(styles.backgroundColor),
+        text: rgb(styles.foregroundColors.default.default),
+      });
+      for (const slot of ['#log', '#check-in']) expect(await truncatedTexts(page, slot)).toEqual([]);
+    },
+  );
 });

@@ -10,14 +10,14 @@ export interface TruncatedText {
 }
 
 /**
- * Every text in `#card` that the renderer cut off: an element with `text-overflow: ellipsis` (button titles,
+ * Every text in `root` (default `#card`) that the renderer cut off: an element with `text-overflow: ellipsis` (button titles,
  * toggle titles, text blocks without wrap) whose text needs more room than it has. Show cards are opened one at
  * a time, nested ones too, so the buttons and toggles inside them are measured as well. The width a text needs
  * is measured with a Range over its text, which is exact where `scrollWidth` rounds.
  */
-export async function truncatedTexts(page: Page): Promise<TruncatedText[]> {
-  return page.evaluate(async () => {
-    const host = document.getElementById('card')!;
+export async function truncatedTexts(page: Page, root = '#card'): Promise<TruncatedText[]> {
+  return page.evaluate(async (selector) => {
+    const host = document.querySelector<HTMLElement>(selector)!;
     const found: TruncatedText[] = [];
     const seen = new Set<string>();
     const measure = (within: string) => {
@@ -69,5 +69,5 @@ export async function truncatedTexts(page: Page): Promise<TruncatedText[]> {
     };
     await open([], 0);
     return found;
-  });
+  }, root);
 }
