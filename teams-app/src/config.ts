@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import { idSchema, type SupportContact, supportContactSchema } from '@rebound/core';
+import { type core, z } from 'zod';
 
 const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -9,12 +10,7 @@ export const DEFAULT_DATABASE_URL = `sqlite:${path.join(APP_ROOT, '.data', 'rebo
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const supportContactSchema = z.strictObject({
-  kind: z.enum(['manager', 'hr', 'eap', 'occupational-physician', 'other']),
-  name: z.string().trim().min(1).max(100),
-  contact: z.string().trim().min(1).max(300),
-});
-export type SupportContact = z.infer<typeof supportContactSchema>;
+export type { SupportContact } from '@rebound/core';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -31,6 +27,7 @@ const envSchema = z.object({
       .default(DEFAULT_DATABASE_URL),
   ),
   REBOUND_ORG_FILE: optionalString,
+  REBOUND_ORG_TENANT: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), idSchema.optional()),
   REBOUND_ALLOWED_TENANTS: z.preprocess(
     blankToUndefined,
     z
@@ -86,6 +83,7 @@ const HINTS: Record<string, string> = {
   LOG_LEVEL: `set LOG_LEVEL to one of ${LOG_LEVELS.join(', ')}`,
   REBOUND_EXPORT_SECRET: 'set REBOUND_EXPORT_SECRET to at least 32 random characters, or leave it unset',
   REBOUND_PUBLIC_URL: 'set REBOUND_PUBLIC_URL to the https:// address users reach the bot at',
+  REBOUND_ORG_TENANT: 'set REBOUND_ORG_TENANT to the tenant id the org chart file belongs to',
   MicrosoftAppType: 'set MicrosoftAppType to MultiTenant, SingleTenant or UserAssignedMSI',
   REBOUND_SCHEDULER:
     'set REBOUND_SCHEDULER to on (this instance plans and sends scheduled messages; the default) or off (other instances)',
@@ -96,6 +94,8 @@ export interface BotConfig {
   host: string;
   databaseUrl: string;
   orgFile: string | undefined;
+  /** The tenant the whole org chart file belongs to (a team's own `tenantId` in the file wins). */
+  orgTenant: string | undefined;
   /** Empty means every tenant. */
   allowedTenants: readonly string[];
   privacyK: number;
@@ -104,6 +104,11 @@ export interface BotConfig {
   exportSecret: string | undefined;
   /** Where people's browsers reach the bot (export links); the bound address when unset. */
   publicUrl: string | undefined;
+  /**
+   * Why export links cannot be offered (they would travel over plain http beyond this machine), or null when
+   * they can: `REBOUND_PUBLIC_URL` is https (or http on a loopback host), or it is unset and `HOST` is loopback.
+   */
+  exportLinksUnavailable: string | null;
   /** Null in anonymous mode (local only). */
   credentials: {
     appId: string;
@@ -126,12 +131,13 @@ export function isLoopbackHost(host: string): boolean {
 
 /** Reads the environment; every problem is reported at once, each with what to set. */
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): ConfigResult {
-  const parsed = envSchema.safeParse(env);
+  // `reportInput`: a missing value and a wrong one are told apart (read once, at start).
+  const parsed = envSchema.safeParse(env, { reportInput: true });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '');
       const hint = HINTS[name] ?? `check ${name}`;
-      return `${name}: ${issue.message}; ${hint}`;
+      return `${describeIssue(issue)}; ${hint}`;
     });
     return { ok: false, problems: [...new Set(problems)] };
   }
@@ -169,15 +175,99 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       host: e.HOST,
       databaseUrl: e.REBOUND_DATABASE_URL,
       orgFile: e.REBOUND_ORG_FILE,
+      orgTenant: e.REBOUND_ORG_TENANT,
       allowedTenants: e.REBOUND_ALLOWED_TENANTS ?? [],
       privacyK: e.REBOUND_PRIVACY_K,
       supportContacts: e.REBOUND_SUPPORT_CONTACTS,
       logLevel: e.LOG_LEVEL,
       exportSecret: e.REBOUND_EXPORT_SECRET,
       publicUrl: e.REBOUND_PUBLIC_URL?.replace(/\/$/, ''),
+      exportLinksUnavailable: exportLinksUnavailable(e.HOST, e.REBOUND_PUBLIC_URL),
       credentials,
       openIdMetadata: e.BotOpenIdMetadata,
       scheduler: e.REBOUND_SCHEDULER === 'on',
     },
   };
+}
+
+/** Why export links cannot be offered with this `HOST` and `REBOUND_PUBLIC_URL`, or null when they can. */
+function exportLinksUnavailable(host: string, publicUrl: string | undefined): string | null {
+  if (publicUrl !== undefined) {
+    const url = new URL(publicUrl);
+    if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) return null;
+    return `REBOUND_PUBLIC_URL is not an https:// address, so export links cannot be offered (they would carry people's data in the clear); set REBOUND_PUBLIC_URL=https://<your bot host>`;
+  }
+  if (isLoopbackHost(host)) return null;
+  return `HOST ${host} is not a loopback address and REBOUND_PUBLIC_URL is not set, so export links cannot be offered (they would carry people's data over plain http); set REBOUND_PUBLIC_URL=https://<your bot host>`;
+}
+
+/** What people call the value a field expects, where the type alone says too little. */
+const EXPECTED: Record<string, string> = { managers: 'a list of ids', reps: 'a list of ids', teams: 'a list of teams' };
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+};
+const CUSTOM: Record<string, string> = {
+  id: 'not a valid id (1 to 200 characters without spaces)',
+  'time-zone': 'not a time zone such as Asia/Tokyo',
+  time: 'not a time such as 09:30',
+  'control-characters': 'contains characters that cannot be stored',
+};
+
+/** `REBOUND_SUPPORT_CONTACTS[2].contact`: the path of an issue as people write it. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
+  return out;
+}
+
+/**
+ * One configuration problem as `<where>: <what is wrong>`, naming the field (`teams[1].managers: expected a list
+ * of ids`, `REBOUND_SUPPORT_CONTACTS[2].contact: missing`). Parse with `reportInput` to tell missing from wrong.
+ */
+export function describeIssue(issue: core.$ZodIssue, prefix: readonly PropertyKey[] = []): string {
+  const where = issuePath([...prefix, ...issue.path]);
+  const last = issue.path.at(-1);
+  let what: string;
+  switch (issue.code) {
+    case 'invalid_type':
+      what =
+        issue.input === undefined
+          ? 'missing'
+          : `expected ${(typeof last === 'string' && EXPECTED[last]) || TYPE_NAMES[issue.expected] || issue.expected}`;
+      break;
+    case 'too_small':
+      what =
+        issue.origin === 'string'
+          ? Number(issue.minimum) <= 1
+            ? 'must not be empty'
+            : `must be at least ${issue.minimum} characters`
+          : issue.origin === 'array'
+            ? `needs at least ${issue.minimum} entries`
+            : `must be at least ${issue.minimum}`;
+      break;
+    case 'too_big':
+      what =
+        issue.origin === 'string'
+          ? `can be at most ${issue.maximum} characters`
+          : issue.origin === 'array'
+            ? `can have at most ${issue.maximum} entries`
+            : `can be at most ${issue.maximum}`;
+      break;
+    case 'invalid_value':
+      what = issue.input === undefined ? 'missing' : `must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
+      break;
+    case 'unrecognized_keys':
+      what = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
+        .slice(0, 5)
+        .map((k) => JSON.stringify(k.slice(0, 40)))
+        .join(', ')}`;
+      break;
+    default:
+      what = CUSTOM[issue.message] ?? issue.message;
+  }
+  return `${where || '(the whole value)'}: ${what}`;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from './config';
+import { ConfigError, type OrgCharts, readOrgChart } from './http/org-chart';
 import { startBotServer } from './http/server';
 import { createLogger, logFormatFor } from './logger';
 import { openStore } from './store';
@@ -8,17 +9,27 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
   version: string;
 };
 
+function refuseToStart(problems: readonly string[]): never {
+  console.error('Rebound bot cannot start. Fix these settings:');
+  for (const problem of problems) console.error(`  - ${problem}`);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
   const loaded = loadConfig(process.env);
-  if (!loaded.ok) {
-    console.error('Rebound bot cannot start. Fix these settings:');
-    for (const problem of loaded.problems) console.error(`  - ${problem}`);
-    process.exit(1);
-  }
+  if (!loaded.ok) refuseToStart(loaded.problems);
   const { config } = loaded;
+  // The org chart file is read and checked before anything opens: its problems are settings to fix too.
+  let orgCharts: OrgCharts | null;
+  try {
+    orgCharts = readOrgChart(config);
+  } catch (err) {
+    if (err instanceof ConfigError) refuseToStart(err.problems);
+    throw err;
+  }
   const logger = createLogger(config.logLevel, { format: logFormatFor(process.env, process.stdout.isTTY === true) });
   const store = await openStore(config.databaseUrl);
-  const server = await startBotServer({ config, store, logger, version });
+  const server = await startBotServer({ config, store, logger, version, orgCharts });
   logger.info(
     { url: server.url, mode: config.credentials ? 'authenticated' : 'anonymous (local only)' },
     `Rebound bot listening on ${server.url}/api/messages`,

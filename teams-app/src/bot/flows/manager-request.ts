@@ -11,7 +11,7 @@ import { resolveLocale } from '@rebound/core';
 import type { Deliverer } from '../delivery';
 import { say } from '../reply';
 import { cardActivity } from '../respond';
-import type { Turn } from '../turn';
+import { once, type Turn } from '../turn';
 
 /** The form lists at most this many people (the card's own limit). */
 const MAX_CANDIDATES = 100;
@@ -33,7 +33,7 @@ export async function requestForm(turn: Turn): Promise<AdaptiveCardJson> {
 export async function sendRequest(turn: Turn, data: Submitted, deliver: Deliverer): Promise<AdaptiveCardJson | string> {
   const parsed = parseManagerRequest(data);
   if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
-  const { notification } = await turn.deps.rebound.requestManager(turn.actor, parsed.value);
+  const { notification } = await turn.deps.rebound.requestManager(turn.actor, { ...parsed.value, ...once(turn) });
   await deliver.notifications(turn.actor.tenantId, [notification]);
   const manager = await turn.deps.store.getPerson(turn.actor.tenantId, parsed.value.managerId);
   return say(turn.locale, 'managerRequest.sent', { name: manager?.displayName ?? '—' });
@@ -46,7 +46,7 @@ export async function sendRequest(turn: Turn, data: Submitted, deliver: Delivere
 export async function answerRequest(turn: Turn, data: Submitted, deliver: Deliverer): Promise<AdaptiveCardJson> {
   const parsed = parseManagerDecision(data);
   if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
-  const { assignment } = await turn.deps.rebound.answerManagerRequest(turn.actor, parsed.value);
+  const { assignment } = await turn.deps.rebound.answerManagerRequest(turn.actor, { ...parsed.value, ...once(turn) });
   const { tenantId } = turn.actor;
   const rep = await turn.deps.store.getPerson(tenantId, assignment.repId);
   const status = assignment.status === 'accepted' ? 'accepted' : 'declined';
