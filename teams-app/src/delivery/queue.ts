@@ -64,6 +64,11 @@ export interface InProcessQueueOptions {
    * left to the due scan rather than started (the log says so). Default 256.
    */
   maxInFlight?: number;
+  /**
+   * Sends of one tenant the due scan keeps in flight at most: the rest of the tenant's budget of requests in
+   * flight stays for its people's turns, even when every send hangs. Default 25 (half of Teams' 50 per second).
+   */
+  maxInFlightPerTenant?: number;
   /** Deadline of each connector call for a notification a turn hands over. Default 4 s. */
   turnCallTimeoutMs?: number;
   /** Deadline of each connector call for a delivery the due scan sends. Default 15 s. */
@@ -95,6 +100,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
   const concurrency = options.concurrency ?? 64;
   const maxAttempts = options.maxAttempts ?? 8;
   const maxInFlight = options.maxInFlight ?? 256;
+  const maxPerTenant = options.maxInFlightPerTenant ?? 25;
   const turnCallTimeoutMs = options.turnCallTimeoutMs ?? TURN_CALL_TIMEOUT_MS;
   const queuedCallTimeoutMs = options.queuedCallTimeoutMs ?? QUEUED_CALL_TIMEOUT_MS;
   const random = options.random ?? Math.random;
@@ -102,6 +108,9 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
   const inFlight = new Map<string, Promise<DeliveryOutcome>>();
   /** Conversation targets (person or team) with a send in flight. */
   const busyTargets = new Set<string>();
+  /** Sends in flight per tenant. */
+  const tenantLoad = new Map<string, number>();
+  const tenantFull = (tenantId: string) => (tenantLoad.get(tenantId) ?? 0) >= maxPerTenant;
   let timer: NodeJS.Timeout | null = null;
   let draining: Promise<DrainResult> | null = null;
   let stopped = false;
@@ -174,7 +183,10 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
       const cause = status ?? (typeof code === 'string' ? code : 'network');
       const error = conversationId ? `send failed (${String(cause)})` : 'could not prepare the message';
       if (kind === 'retry' && d.attempts + 1 < maxAttempts) {
-        const retryAt = new Date(now().getTime() + retryDelay(d.attempts + 1, err, random)).toISOString();
+        let delay = retryDelay(d.attempts + 1, err, random);
+        // No answer at all: the chat likely hangs still, so not sooner than a queued call would wait in vain.
+        if (code === 'ETIMEDOUT') delay = Math.max(delay, queuedCallTimeoutMs);
+        const retryAt = new Date(now().getTime() + delay).toISOString();
         await host.markFailed(d.tenantId, d.id, { error, final: false, retryAt });
         return 'retrying';
       }
@@ -213,6 +225,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
     if (running) return running;
     const target = targetOf(d);
     busyTargets.add(target);
+    tenantLoad.set(d.tenantId, (tenantLoad.get(d.tenantId) ?? 0) + 1);
     const p = attempt(d, timeoutMs)
       .catch((err: unknown) => {
         logger.error({ err, deliveryId: d.id }, 'delivery attempt crashed');
@@ -221,6 +234,9 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
       .finally(() => {
         inFlight.delete(d.id);
         busyTargets.delete(target);
+        const load = (tenantLoad.get(d.tenantId) ?? 1) - 1;
+        if (load > 0) tenantLoad.set(d.tenantId, load);
+        else tenantLoad.delete(d.tenantId);
         if (saidFull && inFlight.size <= maxInFlight / 2) saidFull = false;
       });
     inFlight.set(d.id, p);
@@ -246,7 +262,11 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
       const at = now();
       const due = await rebound.host.dueDeliveries({ now: at.toISOString(), limit: SCAN_LIMIT });
       const ready = due.filter(
-        (d) => !inFlight.has(d.id) && !busyTargets.has(targetOf(d)) && !isTurnsToSend(d, at.getTime()),
+        (d) =>
+          !inFlight.has(d.id) &&
+          !busyTargets.has(targetOf(d)) &&
+          !tenantFull(d.tenantId) &&
+          !isTurnsToSend(d, at.getTime()),
       );
       if (ready.length === 0) {
         if (running.size === 0) break;
@@ -256,7 +276,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
       for (const d of ready) {
         if (stopped) break;
         // Another row for the same person may have started since the scan: keep their order.
-        if (busyTargets.has(targetOf(d)) || inFlight.has(d.id)) continue;
+        if (busyTargets.has(targetOf(d)) || inFlight.has(d.id) || tenantFull(d.tenantId)) continue;
         while (running.size >= concurrency) await Promise.race(running);
         launch(d);
       }

@@ -12,7 +12,10 @@ import { type Scheduler, startScheduler } from './scheduler';
 
 /** Tuning and test points of the delivery side (tests and benchmarks set them; production keeps defaults). */
 export type DeliveryOptions = Partial<
-  Pick<InProcessQueueOptions, 'concurrency' | 'pollMs' | 'maxAttempts' | 'maxInFlight' | 'hooks' | 'random'>
+  Pick<
+    InProcessQueueOptions,
+    'concurrency' | 'pollMs' | 'maxAttempts' | 'maxInFlight' | 'maxInFlightPerTenant' | 'hooks' | 'random'
+  >
 > &
   Pick<DelivererOptions, 'turnWaitMs' | 'maxBackground'> &
   CallDeadlines &

@@ -26,7 +26,7 @@ interface Pair {
 }
 
 /** A bot with a rep and their manager, who has written to the bot once (so that it can reach them). */
-async function repAndManager(delivery: DeliveryOptions = {}): Promise<Pair> {
+async function repAndManager(delivery: DeliveryOptions = {}, now?: () => Date): Promise<Pair> {
   const rep = testUser('Aoi Tanaka');
   const manager = testUser('Ken Sato');
   const orgFile = writeOrgChart({
@@ -40,7 +40,7 @@ async function repAndManager(delivery: DeliveryOptions = {}): Promise<Pair> {
       },
     ],
   });
-  bot = await startTestBot({ env: { REBOUND_ORG_FILE: orgFile }, server: { delivery } });
+  bot = await startTestBot({ env: { REBOUND_ORG_FILE: orgFile }, server: { delivery, ...(now ? { now } : {}) } });
   await bot.client.message(manager, 'help');
   bot.connector.clear();
   return { bot, rep, manager, managerConversation: bot.client.personalConversationId(manager) };
@@ -118,7 +118,8 @@ describe("a rep's turn never waits on the manager's conversation", () => {
   });
 
   it('is answered while the connector still retries a failing manager chat; the queue sends it later, once', async () => {
-    const { bot, rep, managerConversation } = await repAndManager({ random: () => 0 });
+    let now = new Date();
+    const { bot, rep, managerConversation } = await repAndManager({ random: () => 0 }, () => now);
     const res = await submitLog(bot, rep, LOG, { beforeSubmit: () => bot.connector.respondWith(502, 3) });
 
     expect(verbsOf(invokeCard(res.body))).toContain('log.reflect');
@@ -130,6 +131,9 @@ describe("a rep's turn never waits on the manager's conversation", () => {
     await bot.server.delivery.queue.idle();
     const [failed] = await deliveriesOf(bot, 'manager-notification');
     expect(failed?.status).toBe('pending');
+    // It got no answer in the end: not tried again sooner than a queued call would wait.
+    expect(Date.parse(failed?.dueAt ?? '') - now.getTime()).toBe(15_000);
+    now = new Date(now.getTime() + 15_000);
     await bot.server.delivery.queue.drain();
     expect(await deliveriesOf(bot, 'manager-notification')).toMatchObject([{ status: 'sent' }]);
     expect(accepted(bot, managerConversation)).toBe(1);
@@ -138,7 +142,11 @@ describe("a rep's turn never waits on the manager's conversation", () => {
 
 describe('a stalled call gets a deadline', () => {
   it('gives up on a manager chat that never answers, and the due scan sends the notification once it does', async () => {
-    const { bot, rep, managerConversation } = await repAndManager({ turnCallTimeoutMs: 1500, random: () => 0 });
+    let now = new Date();
+    const { bot, rep, managerConversation } = await repAndManager(
+      { turnCallTimeoutMs: 1500, random: () => 0 },
+      () => now,
+    );
     bot.connector.hang.add(managerConversation);
     await submitLog(bot, rep, LOG);
     await bot.server.delivery.queue.idle();
@@ -151,6 +159,8 @@ describe('a stalled call gets a deadline', () => {
     ]);
 
     bot.connector.hang.clear();
+    expect(await bot.server.delivery.queue.drain()).toMatchObject({ sent: 0 });
+    now = new Date(now.getTime() + 15_000);
     expect(await bot.server.delivery.queue.drain()).toMatchObject({ sent: 1 });
     expect(accepted(bot, managerConversation)).toBe(1);
   });
@@ -194,6 +204,38 @@ describe('a stalled call gets a deadline', () => {
 });
 
 describe('bounded delivery work', () => {
+  it('keeps part of the tenant for its people while every queued send hangs', async () => {
+    const now = new Date();
+    bot = await startTestBot({
+      env: { REBOUND_SCHEDULER: 'on' },
+      server: {
+        now: () => now,
+        delivery: {
+          // Three requests at a time for the tenant, at most two of them the queue's; nothing times out here.
+          limits: { tenant: [{ limit: 3, windowMs: 100 }] },
+          maxInFlightPerTenant: 2,
+          queuedCallTimeoutMs: 60_000,
+          schedulePattern: '0 0 0 1 1 *',
+          pollMs: 3_600_000,
+        },
+      },
+    });
+    const stalled = await seedFanout(bot.store, { tenantId: TENANT, count: 3, serviceUrl: bot.connector.url, now });
+    for (const p of stalled) bot.connector.hang.add(p.conversationId);
+    const draining = bot.server.delivery.queue.drain();
+    await bot.connector.whenHeld(2);
+
+    const other = testUser('Haru');
+    await bot.client.message(other, 'help');
+    expect(accepted(bot, bot.client.personalConversationId(other))).toBeGreaterThan(0);
+    // Answered while the queue's two sends are still held, and the third was not started.
+    expect(bot.connector.held()).toBe(2);
+
+    bot.connector.hang.clear();
+    bot.connector.releaseHeld();
+    expect(await draining).toMatchObject({ sent: 3 });
+  });
+
   it('hands a turn’s notification to the due scan at once when too many sends are in flight, and says so', async () => {
     const { bot, rep, managerConversation } = await repAndManager({ maxInFlight: 1, turnCallTimeoutMs: 60_000 });
     bot.connector.hang.add(managerConversation);
