@@ -300,7 +300,7 @@ export const DEFAULT_PROMPTS: readonly ReflectionPromptInput[] = [
     answerKind: 'text',
     text: {
       en: 'A quieter stretch after a very strong period is natural, not a sign that something is wrong. Which customer relationships carried your last period?',
-      ja: '大きな成果のあとに思うように進まない時期が来るのは、ごく自然なことです。前の期を支えてくれたお客様との関係を思い浮かべると、誰の顔が浮かびますか。',
+      ja: '大きな成果のあとに思うように進まない時期が来るのは、ごく自然なことです。好調だったころを支えてくれたお客様との関係を思い浮かべると、誰の顔が浮かびますか。',
     },
     conditions: { situations: ['strong-then-off-track'] },
     cooldownDays: 21,
@@ -312,7 +312,7 @@ export const DEFAULT_PROMPTS: readonly ReflectionPromptInput[] = [
     answerKind: 'text',
     text: {
       en: 'The way of working that made your last period go well is still yours. Which part of it feels most like you?',
-      ja: '前の期をよいものにした働き方は、今もちゃんとあなたの中にあります。その中で、特に自分らしいと感じるところはどこですか。',
+      ja: '好調だったころの働き方は、今もちゃんとあなたの中にあります。その中で、特に自分らしいと感じるところはどこですか。',
     },
     conditions: { situations: ['strong-then-off-track'] },
     cooldownDays: 21,

@@ -344,7 +344,7 @@ export const DEFAULT_REPLY_TEMPLATES: readonly ReplyTemplateInput[] = [
     tone: 'reassuring',
     preferences: [...all],
     text: {
-      ja: '前の期にあれだけやり切ったんだから、今そう感じるのは自然なことだよ。お客様との関係づくりは{repName}さんがずっと大事にしてきたことだし、そこを続けていけば大丈夫。',
+      ja: '少し前にあれだけやり切ったんだから、今そう感じるのは自然なことだよ。お客様との関係づくりは{repName}さんがずっと大事にしてきたことだし、そこを続けていけば大丈夫。',
       en: 'After a period like your last one, feeling this way now is natural. You have always put real care into your customer relationships, {repName}; keep doing that and you will be fine.',
     },
   },
@@ -354,7 +354,7 @@ export const DEFAULT_REPLY_TEMPLATES: readonly ReplyTemplateInput[] = [
     tone: 'curious',
     preferences: ['think-together'],
     text: {
-      ja: '前の期を支えてくれたお客様との関係、今どうなってるか一緒に振り返ってみない？{repName}さんの強みはそこにあると思うんだ。',
+      ja: '好調だったころを支えてくれたお客様との関係、今どうなってるか一緒に振り返ってみない？{repName}さんの強みはそこにあると思うんだ。',
       en: 'Shall we look together at the customer relationships that carried your last period? That is where your strength is, {repName}.',
     },
   },
