@@ -171,6 +171,18 @@ describe('personal cards never appear in a channel', () => {
     expect(cardsIn(channelCalls())).toEqual([]);
   });
 
+  it('erasing from an old card in a channel leaves no chat stored for the person', async () => {
+    const rep = testUser('Yui');
+    await bot.client.message(rep, 'help');
+    bot.connector.clear();
+    const res = await bot.client.action(rep, 'erase.confirm', { action: 'erase.confirm' }, { teamsTeamId: TEAM });
+    expect(res.status).toBe(200);
+    expect(await bot.store.getPerson(TENANT, rep.aadObjectId)).toBeNull();
+    expect(bot.connector.calls.filter((c) => c.kind === 'create-conversation')).toEqual([]);
+    expect(await bot.store.findConversationRefs(TENANT, { personId: rep.aadObjectId })).toEqual([]);
+    expect(channelCalls()).toEqual([]);
+  });
+
   it('answers in Japanese with the pointer', async () => {
     const rep = testUser('陽菜');
     await bot.client.message(rep, 'help', { locale: 'ja-JP' });

@@ -30,7 +30,8 @@ export async function sendToPersonalChat(
   const { tenantId, personId } = turn.actor;
   const reachable =
     (await turn.deps.rebound.host.conversationFor(tenantId, { personId })) !== null ||
-    (await openPersonalChat(context, turn));
+    // Someone who just erased their data from here has no chat stored any more, and none is stored again for them.
+    ((await turn.deps.store.getPerson(tenantId, personId)) !== null && (await openPersonalChat(context, turn)));
   let sent = reachable;
   for (const card of cards) {
     if (!sent) break;
