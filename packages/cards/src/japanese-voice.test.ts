@@ -47,6 +47,16 @@ describe('Japanese texts of every core and cards catalog', () => {
     },
   );
 
+  it.each(Object.entries(catalogs))(
+    '%s: English counts go through a plural ("1 day", never "1 days")',
+    (_, catalog) => {
+      const bare =
+        /\{\w+\} (days|weeks|months|years|hours|minutes|people|persons|characters|items|logs|check-ins|reps|times)\b/;
+      const en = catalog.texts.en as Record<string, string>;
+      expect(Object.keys(en).filter((key) => bare.test(en[key]!))).toEqual([]);
+    },
+  );
+
   it('finds each kind of problem (the check above can fail)', () => {
     expect(japaneseTextProblems('合計は {k} 人以上です。', 'at least {k} people')).toEqual([
       'has a half-width space between a placeholder and Japanese',

@@ -5,14 +5,14 @@ import { defineCatalog, type Localized, type MessageParams } from '../../i18n/ca
 export const insightMessages = defineCatalog({
   en: {
     'hidden.too-few-contributors':
-      'Fewer than {k} people contributed to this figure, so it is not shown. That keeps anyone’s own entries from being picked out.',
+      'Fewer than {k, plural, one {# person} other {# people}} contributed to this figure, so it is not shown. That keeps anyone’s own entries from being picked out.',
     'hidden.complementary':
       'Hidden along with another small figure, so that the small one cannot be worked out from the total.',
     'change.current-hidden': 'This period’s figure is not shown, so there is no change to show either.',
     'change.previous-hidden':
-      'The previous period’s figure was not shown (fewer than {k} people, or hidden with a small figure), so there is no change to show.',
+      'The previous period’s figure was not shown (fewer than {k, plural, one {# person} other {# people}}, or hidden with a small figure), so there is no change to show.',
     'change.contributors-changed':
-      'Between the two periods, fewer than {k} people joined or left this figure. Showing the change could reveal their entries, so it is not shown.',
+      'Between the two periods, fewer than {k, plural, one {# person} other {# people}} joined or left this figure. Showing the change could reveal their entries, so it is not shown.',
     'period.week': 'Week of {start}',
     'period.fiscal-quarter': 'FY{year} Q{quarter}',
     'period.fiscal-year': 'FY{year}',

@@ -8,7 +8,7 @@ export const promptReasons = defineCatalog({
     'strong-then-off-track':
       'You rated your last period as very strong and now feel off track. That swing is natural, so these questions turn to what carried you: your customer relationships.',
     'pressure-rising':
-      'Your pressure ratings have gone up for {weeks} weeks in a row. These questions make room to ease off, and to ask for support if you would like it.',
+      'Your pressure ratings have gone up for {weeks, plural, one {a week} other {# weeks in a row}}. These questions make room to ease off, and to ask for support if you would like it.',
     'running-low': 'Your energy was low at your last check-in, so these questions are gentle ones.',
     'asked-why':
       'You asked {customer} why they said no. That is worth building on: what you heard, and where it could lead.',

@@ -7,19 +7,19 @@ import { defineCatalog, type Localized, type MessageParams } from '../../i18n/ca
 export const signalMessages = defineCatalog({
   en: {
     'rep.pressure.rising':
-      'Over the last {days} days your pressure averaged {recent}, above your own usual level of {baseline} (your check-ins in the {weeks} weeks before). Noticing it is already something; what you do with it is up to you.',
+      '{days, plural, one {Over the last day} other {Over the last # days}} your pressure averaged {recent}, above your own usual level of {baseline} (your check-ins in the {weeks, plural, one {week} other {# weeks}} before). Noticing it is already something; what you do with it is up to you.',
     'rep.pressure.falling':
-      'Over the last {days} days your pressure averaged {recent}, below your own usual level of {baseline} (your check-ins in the {weeks} weeks before). Things seem a little lighter.',
+      '{days, plural, one {Over the last day} other {Over the last # days}} your pressure averaged {recent}, below your own usual level of {baseline} (your check-ins in the {weeks, plural, one {week} other {# weeks}} before). Things seem a little lighter.',
     'rep.pressure.steady':
-      'Over the last {days} days your pressure averaged {recent}, close to your own usual level of {baseline}.',
+      '{days, plural, one {Over the last day} other {Over the last # days}} your pressure averaged {recent}, close to your own usual level of {baseline}.',
     'rep.pressure.not-enough-data':
       'There are not enough check-ins yet to show your usual pressure level. A few weeks of check-ins are enough; only your own are compared.',
     'rep.energy.rising':
-      'Over the last {days} days your energy averaged {recent}, above your own usual level of {baseline} (your check-ins in the {weeks} weeks before).',
+      '{days, plural, one {Over the last day} other {Over the last # days}} your energy averaged {recent}, above your own usual level of {baseline} (your check-ins in the {weeks, plural, one {week} other {# weeks}} before).',
     'rep.energy.falling':
-      'Over the last {days} days your energy averaged {recent}, below your own usual level of {baseline} (your check-ins in the {weeks} weeks before). Low stretches happen to everyone; it is fine to go easy on yourself.',
+      '{days, plural, one {Over the last day} other {Over the last # days}} your energy averaged {recent}, below your own usual level of {baseline} (your check-ins in the {weeks, plural, one {week} other {# weeks}} before). Low stretches happen to everyone; it is fine to go easy on yourself.',
     'rep.energy.steady':
-      'Over the last {days} days your energy averaged {recent}, close to your own usual level of {baseline}.',
+      '{days, plural, one {Over the last day} other {Over the last # days}} your energy averaged {recent}, close to your own usual level of {baseline}.',
     'rep.energy.not-enough-data':
       'There are not enough check-ins yet to show your usual energy level. A few weeks of check-ins are enough; only your own are compared.',
     'rep.must-not-be-rejected':
@@ -27,19 +27,19 @@ export const signalMessages = defineCatalog({
     'rep.asked-for-support':
       'You said you would like to talk (most recently on {date}). The people you can talk to are listed for you; reach out whenever it suits you.',
     'manager.pressure.rising':
-      "Over the last {days} days this member's pressure averaged {recent}, above their own usual level of {baseline}. It is compared only with their own check-ins.",
+      "{days, plural, one {Over the last day} other {Over the last # days}} this member's pressure averaged {recent}, above their own usual level of {baseline}. It is compared only with their own check-ins.",
     'manager.pressure.falling':
-      "Over the last {days} days this member's pressure averaged {recent}, below their own usual level of {baseline}.",
+      "{days, plural, one {Over the last day} other {Over the last # days}} this member's pressure averaged {recent}, below their own usual level of {baseline}.",
     'manager.pressure.steady':
-      "Over the last {days} days this member's pressure averaged {recent}, close to their own usual level of {baseline}.",
+      "{days, plural, one {Over the last day} other {Over the last # days}} this member's pressure averaged {recent}, close to their own usual level of {baseline}.",
     'manager.pressure.not-enough-data':
       'There are not enough check-ins yet to show this member’s usual pressure level.',
     'manager.energy.rising':
-      "Over the last {days} days this member's energy averaged {recent}, above their own usual level of {baseline}.",
+      "{days, plural, one {Over the last day} other {Over the last # days}} this member's energy averaged {recent}, above their own usual level of {baseline}.",
     'manager.energy.falling':
-      "Over the last {days} days this member's energy averaged {recent}, below their own usual level of {baseline}. It is compared only with their own check-ins.",
+      "{days, plural, one {Over the last day} other {Over the last # days}} this member's energy averaged {recent}, below their own usual level of {baseline}. It is compared only with their own check-ins.",
     'manager.energy.steady':
-      "Over the last {days} days this member's energy averaged {recent}, close to their own usual level of {baseline}.",
+      "{days, plural, one {Over the last day} other {Over the last # days}} this member's energy averaged {recent}, close to their own usual level of {baseline}.",
     'manager.energy.not-enough-data': 'There are not enough check-ins yet to show this member’s usual energy level.',
     'manager.must-not-be-rejected':
       'This member’s pressure has gone up while they share and reflect less than before. This mix often shows up when it starts to feel as if one must not be rejected. A short, low-key conversation about how they are doing, not about numbers, may help.',
