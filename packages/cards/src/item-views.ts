@@ -1,10 +1,18 @@
-import { type CheckIn, type Locale, mondayOfIsoWeek, type RejectionLog, type UnreadableItem } from '@rebound/core';
+import {
+  BoundedMap,
+  type CheckIn,
+  type Locale,
+  mondayOfIsoWeek,
+  type RejectionLog,
+  type UnreadableItem,
+} from '@rebound/core';
 import { label } from './label-tree';
 import type { CardLabelKey } from './labels';
 import type { ItemView, MyItemView, NextStepReminderCardData, PromptView, TeamStoryCardData } from './views';
 
 // Building an Intl.DateTimeFormat costs far more than formatting with one; a fan-out formats thousands of dates.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// Bounded: a few entries per language and time zone in use (zone names can be spelled in any case).
+const dateFormats = new BoundedMap<string, Intl.DateTimeFormat>(1000);
 
 type DateStyle = 'date' | 'day' | 'monthDay';
 const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
@@ -17,15 +25,10 @@ const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 };
 
 function dateFormat(locale: Locale, timeZone: string, style: DateStyle): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${style}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { ...STYLES[style], timeZone });
-    // Bounded: a few entries per language and time zone in use.
-    if (dateFormats.size >= 1000) dateFormats.clear();
-    dateFormats.set(key, format);
-  }
-  return format;
+  return dateFormats.getOrSet(
+    `${locale}|${timeZone}|${style}`,
+    () => new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { ...STYLES[style], timeZone }),
+  );
 }
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../cache/bounded-map';
+
 /** The two languages Rebound speaks, as equals. */
 export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -100,25 +102,15 @@ function compile(template: string, inPlural = false): Segment[] {
 }
 
 /** Templates compiled once: most texts are filled many times (a fan-out fills thousands). */
-const compiled = new Map<string, Segment[]>();
+const compiled = new BoundedMap<string, Segment[]>(10_000);
 function segmentsOf(template: string): Segment[] {
-  let segments = compiled.get(template);
-  if (!segments) {
-    segments = compile(template);
-    if (compiled.size > 10_000) compiled.clear();
-    compiled.set(template, segments);
-  }
-  return segments;
+  return compiled.getOrSet(template, () => compile(template));
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
+/** Bounded: `fill` takes any locale string. */
+const pluralRules = new BoundedMap<string, Intl.PluralRules>(20);
 function pluralOf(locale: string, n: number): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  return rules.select(n);
+  return pluralRules.getOrSet(locale, () => new Intl.PluralRules(locale)).select(n);
 }
 
 function render(segments: Segment[], params: MessageParams, locale: string, count: string | number): string {
