@@ -86,9 +86,9 @@ describe('the weekly digest in the team channel', () => {
     const values = (line?.data as { values: { y: number }[] }[])[0]?.values ?? [];
     // Last week (1 of 3) and this week (2 of 3), each shown because three people stand behind it.
     expect(values.map((v) => v.y)).toEqual([33, 67]);
+    // The text version lists the same weeks (the team's first logs were last week).
     const facts = factsOf(line?.fallback);
-    expect(facts).toHaveLength(8);
-    expect(facts.slice(-2).map((f) => f.value)).toEqual(['33%', '67%']);
+    expect(facts.map((f) => f.value)).toEqual(['33%', '67%']);
     for (const rep of reps) expect(JSON.stringify(card)).not.toContain(rep.name);
   });
 });

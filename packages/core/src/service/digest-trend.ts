@@ -21,6 +21,8 @@ export interface DigestTrendPoint {
  * The `weeks` weeks before `period`, oldest first, each with its own figures computed the way every team figure
  * is (`computeTeamInsights`: distinct people per figure, k, complementary cells). Each week stands alone: its
  * logs are its own, so no week's figure is another's minus something. No changes between weeks are given.
+ * Weeks before the first one in which anybody logged are left out (a new team's trend starts with its first
+ * logs, not with a row of hidden weeks): that nobody logged rests on no one's entries.
  */
 export async function digestTrend(
   store: StoreOps,
@@ -29,6 +31,8 @@ export async function digestTrend(
   const { team, members, k } = query;
   const reps = members.filter((m) => m.role === 'rep').length;
   const points: DigestTrendPoint[] = [];
+  /** How many of the newest points (the weeks read so far) reach back to a week with logs. */
+  let kept = 0;
   let period = query.period;
   for (let i = 0; i < (query.weeks ?? DIGEST_TREND_WEEKS - 1); i++) {
     period = previousInsightPeriod(period);
@@ -38,6 +42,7 @@ export async function digestTrend(
       period,
       figures: { askedWhy: figures.askedWhy, discovery: figures.discovery, followUp: figures.followUp },
     });
+    if (rows.some((r) => r.logs > 0)) kept = points.length;
   }
-  return points.reverse();
+  return points.slice(0, kept).reverse();
 }
