@@ -1,4 +1,4 @@
-import type { ConversationRef } from '@rebound/core';
+import { BoundedMap, type ConversationRef } from '@rebound/core';
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { ReboundAdapter } from '../http/adapter';
@@ -24,14 +24,17 @@ export interface ConversationSender {
  * it spends, and the deadline of its call (deadline.ts).
  */
 export function createConversationSender(adapter: ReboundAdapter, botAppId: string): ConversationSender {
-  const clients = new Map<string, Promise<ConnectorClient>>();
+  // Bounded: service URLs come from the stored references, first written from requests.
+  const clients = new BoundedMap<string, Promise<ConnectorClient>>(100);
 
   function clientFor(serviceUrl: string): Promise<ConnectorClient> {
     let client = clients.get(serviceUrl);
     if (!client) {
       client = adapter.proactiveConnector(botAppId, serviceUrl);
       // A failure to build one (credentials) is not cached: the next send tries again.
-      client.catch(() => clients.delete(serviceUrl));
+      client.catch(() => {
+        if (clients.get(serviceUrl) === client) clients.delete(serviceUrl);
+      });
       clients.set(serviceUrl, client);
     }
     return client;
