@@ -102,7 +102,7 @@ describe('sharing with managers through real HTTP', () => {
       },
     );
     const reviewText = textOf(reviewed.body.value);
-    expect(reviewText).toContain('伝え方チェック: いくつかの提案');
+    expect(reviewText).toContain('伝え方チェック: 少し気になるところ');
     // After findings, the send button says it sends as written, and tells core so.
     expect(reviewText).toContain('このまま送信する');
     expect(submission(reviewed.body.value, 'reply.send').sendAnyway).toBe(true);
@@ -116,7 +116,7 @@ describe('sharing with managers through real HTTP', () => {
         locale: 'ja-JP',
       },
     );
-    expect(textOf(refused.body.value)).toContain('伝え方チェック: いくつかの提案');
+    expect(textOf(refused.body.value)).toContain('伝え方チェック: 少し気になるところ');
     const [log] = (await bot.store.listLogs(TENANT, { authorId: rep.aadObjectId })).filter(
       (l) => l.customerLabel === 'Dental clinic',
     );
