@@ -40,8 +40,8 @@ export const UNKNOWN_TENANT = 'unknown';
  * straight to that same policy.
  *
  * Deadlines (deadline.ts): the call's abort signal also ends its wait for a slot and its attempt in flight,
- * which gives the slot back. A 429 or 503 whose `Retry-After` ends after the call's deadline is thrown at
- * once instead of handed to the pipeline, whose retry policy would sleep until the deadline for nothing; the
+ * which gives the slot back. A 429 whose `Retry-After` ends after the call's deadline is thrown at once
+ * instead of handed to the pipeline, whose retry policy would sleep until the deadline for nothing; the
  * caller's policy then retries when the server asked.
  */
 export function createLimitedHttpClient(options: {
@@ -97,9 +97,12 @@ export function createLimitedHttpClient(options: {
   };
 }
 
-/** How long a throttling answer (429, 503) asks to wait, in ms; null for any other answer. */
+/**
+ * How long a 429 asks to wait, in ms; null for any other answer. (A 503 is left to the pipeline: our policy
+ * does not retry it, so it must not come back as a final failure before the deadline.)
+ */
 function throttledFor(response: ConnectorResponse): number | null {
-  if (response.status !== 429 && response.status !== 503) return null;
+  if (response.status !== 429) return null;
   return retryAfterMs({ response });
 }
 

@@ -102,6 +102,8 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
   const maxInFlight = options.maxInFlight ?? 256;
   const maxPerTenant = options.maxInFlightPerTenant ?? 25;
   const turnCallTimeoutMs = options.turnCallTimeoutMs ?? TURN_CALL_TIMEOUT_MS;
+  // A turn's attempt must end well within the grace, whatever deadline its calls are given.
+  const turnGraceMs = Math.max(TURN_NOTIFICATION_GRACE_MS, 4 * turnCallTimeoutMs);
   const queuedCallTimeoutMs = options.queuedCallTimeoutMs ?? QUEUED_CALL_TIMEOUT_MS;
   const random = options.random ?? Math.random;
   /** Delivery id → its attempt in flight, so one process never sends one row twice at once. */
@@ -244,7 +246,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
   }
 
   function isTurnsToSend(d: Delivery, at: number): boolean {
-    return !SCHEDULED.has(d.kind) && d.attempts === 0 && Date.parse(d.createdAt) > at - TURN_NOTIFICATION_GRACE_MS;
+    return !SCHEDULED.has(d.kind) && d.attempts === 0 && Date.parse(d.createdAt) > at - turnGraceMs;
   }
 
   async function drainOnce(): Promise<DrainResult> {
