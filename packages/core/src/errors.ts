@@ -122,7 +122,7 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
           'time-zone': 'validation.time-zone',
           time: 'validation.time',
           id: 'validation.id',
-          'period-key': 'validation.format',
+          'period-key': 'validation.period-key',
           'date-range': 'validation.date-range',
           instant: 'validation.instant',
         };

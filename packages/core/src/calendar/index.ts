@@ -1,2 +1,3 @@
 export * from './calendar';
 export * from './local-days';
+export * from './periods';

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { periodOf } from '../calendar/periods';
 import { answerPreferenceSchema, cadenceSchema, visibilitySchema } from './enums';
 import { LIMITS } from './person';
 import { idSchema, instantSchema, optionalText, ratingSchema, tenantIdSchema, text } from './primitives';
 
-/** Daily check-ins are keyed by the rep's local date, weekly ones by ISO week (`2026-W48`). */
-export const periodKeySchema = z.string().regex(/^\d{4}-(\d{2}-\d{2}|W\d{2})$/, { message: 'period-key' });
+/**
+ * Daily check-ins are keyed by the rep's local date, weekly ones by ISO week (`2026-W48`). Only days and weeks
+ * that exist: no `2026-99-99`, no `2026-W00`, and `W53` only in a year that has 53 weeks.
+ */
+export const periodKeySchema = z.string().refine((key) => periodOf(key) !== null, { message: 'period-key' });
 
 export const promptAnswerSchema = z.strictObject({
   promptId: z.string().min(1).max(100),
