@@ -3,6 +3,7 @@ export * from './delivery';
 export * from './enums';
 export * from './person';
 export * from './primitives';
+export * from './readable';
 export * from './rejection-log';
 export * from './share';
 export * from './team';

@@ -1,6 +1,7 @@
 import { isReboundError, parseInput, ReboundError } from '../errors';
 import type { Item, PrivacyConfig } from '../privacy/policy';
 import type { Person } from '../records/person';
+import { readableCheckIn, readableLog } from '../records/readable';
 import type { Store, StoreOps } from '../store/port';
 import { type Actor, actorSchema } from './inputs';
 
@@ -98,6 +99,21 @@ export async function loadItem(
   }
   const record = await store.getCheckIn(tenantId, id);
   return record ? { kind, record } : null;
+}
+
+/** The item as its schema reads it, or null when the stored record no longer matches its schema. */
+export function readableItem(item: Item): Item | null {
+  if (item.kind === 'log') {
+    const record = readableLog(item.record);
+    return record ? { kind: 'log', record } : null;
+  }
+  const record = readableCheckIn(item.record);
+  return record ? { kind: 'check-in', record } : null;
+}
+
+/** A stored item that cannot be read: said as such, never as a failure of Rebound. */
+export function unreadable(kind: Item['kind']): ReboundError {
+  return new ReboundError('conflict', 'error.unreadable', { params: { thing: kind } });
 }
 
 export function notFound(thing: 'log' | 'check-in' | 'item' | 'person' | 'team' | 'assignment'): ReboundError {

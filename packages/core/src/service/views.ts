@@ -2,11 +2,21 @@ import { z } from 'zod';
 import { parseInput } from '../errors';
 import { accessTo, type ItemView, managersOf, viewOf } from '../privacy/policy';
 import type { CheckIn } from '../records/check-in';
+import type { ItemKind } from '../records/enums';
 import { idSchema } from '../records/primitives';
+import {
+  readableCheckIn,
+  readableLog,
+  readableOutcome,
+  readableReply,
+  sortReadable,
+  type UnreadableItem,
+  unreadableItem,
+} from '../records/readable';
 import type { Outcome, RejectionLog } from '../records/rejection-log';
 import type { ManagerReply, Share } from '../records/share';
 import type { StoreOps } from '../store/port';
-import { loadItem, notFound, reading, type ServiceContext } from './context';
+import { loadItem, notFound, readableItem, reading, type ServiceContext, unreadable } from './context';
 import { itemRefInput, listItemsInput } from './inputs';
 
 export interface MyLog {
@@ -24,6 +34,13 @@ export interface PersonSummary {
 }
 export interface SharedItem {
   view: ItemView;
+  owner: PersonSummary | null;
+  sharedAt: string;
+}
+/** A shared item whose stored record cannot be read: who shared it and when, and nothing of its content. */
+export interface UnreadableSharedItem {
+  itemKind: ItemKind;
+  itemId: string;
   owner: PersonSummary | null;
   sharedAt: string;
 }
@@ -50,7 +67,8 @@ async function namedItemsSeenBy(
   const out: SharedItem[] = [];
   const owner = await summary(store, tenantId, ownerId);
   for (const share of latest.values()) {
-    const item = await loadItem(store, tenantId, share.itemKind, share.itemId);
+    const stored = await loadItem(store, tenantId, share.itemKind, share.itemId);
+    const item = stored && readableItem(stored);
     if (item) out.push({ view: viewOf(item, 'named'), owner, sharedAt: share.sharedAt });
   }
   return out.sort((a, b) => (a.sharedAt < b.sharedAt ? 1 : -1));
@@ -80,8 +98,11 @@ export function viewUseCases(ctx: ServiceContext) {
         const { days } = parseInput(trendsInput, input);
         const to = ctx.now();
         const from = new Date(Date.parse(to) - days * 86_400_000).toISOString();
-        const logs = await store.listLogs(a.tenantId, { authorId: a.personId, from, to });
-        const checkIns = await store.listCheckIns(a.tenantId, { authorId: a.personId, from, to });
+        const logs = sortReadable(await store.listLogs(a.tenantId, { authorId: a.personId, from, to }), readableLog).ok;
+        const checkIns = sortReadable(
+          await store.listCheckIns(a.tenantId, { authorId: a.personId, from, to }),
+          readableCheckIn,
+        ).ok;
         const rate = (n: number) => (logs.length === 0 ? null : n / logs.length);
         return {
           from,
@@ -95,38 +116,60 @@ export function viewUseCases(ctx: ServiceContext) {
       });
     },
 
-    /** The acting person's own logs (with outcomes and replies received) and check-ins, newest first. */
-    listMyItems(actor: unknown, input?: unknown): Promise<{ logs: MyLog[]; checkIns: MyCheckIn[] }> {
+    /**
+     * The acting person's own logs (with outcomes and replies received) and check-ins, newest first. A stored
+     * item that no longer matches its schema is listed in `unreadable` (with its id, and its date and visibility
+     * when those can be read) instead of failing the list; outcomes and replies that cannot be read are left out.
+     */
+    listMyItems(
+      actor: unknown,
+      input?: unknown,
+    ): Promise<{ logs: MyLog[]; checkIns: MyCheckIn[]; unreadable: UnreadableItem[] }> {
       return reading(ctx, actor, async (store, a) => {
         const { limit } = parseInput(listItemsInput, input);
-        const replies = await store.listReplies(a.tenantId, { repId: a.personId });
+        const replies = sortReadable(await store.listReplies(a.tenantId, { repId: a.personId }), readableReply).ok;
         const repliesTo = (itemId: string) => replies.filter((r) => r.itemId === itemId);
-        const outcomes = await store.listOutcomes(a.tenantId, { authorId: a.personId });
-        const logs = await store.listLogs(a.tenantId, { authorId: a.personId, limit });
-        const checkIns = await store.listCheckIns(a.tenantId, { authorId: a.personId, limit });
+        const outcomes = sortReadable(
+          await store.listOutcomes(a.tenantId, { authorId: a.personId }),
+          readableOutcome,
+        ).ok;
+        const logs = sortReadable(await store.listLogs(a.tenantId, { authorId: a.personId, limit }), readableLog);
+        const checkIns = sortReadable(
+          await store.listCheckIns(a.tenantId, { authorId: a.personId, limit }),
+          readableCheckIn,
+        );
         return {
-          logs: logs.map((log) => ({
+          logs: logs.ok.map((log) => ({
             log,
             outcomes: outcomes.filter((o) => o.logId === log.id),
             replies: repliesTo(log.id),
           })),
-          checkIns: checkIns.map((checkIn) => ({ checkIn, replies: repliesTo(checkIn.id) })),
+          checkIns: checkIns.ok.map((checkIn) => ({ checkIn, replies: repliesTo(checkIn.id) })),
+          unreadable: [
+            ...logs.bad.map((raw) => unreadableItem('log', raw)),
+            ...checkIns.bad.map((raw) => unreadableItem('check-in', raw)),
+          ],
         };
       });
     },
 
-    /** One item as the acting person may see it; `not-found` when they may not see it at all. */
+    /**
+     * One item as the acting person may see it; `not-found` when they may not see it at all, `conflict`
+     * (`error.unreadable`) when they may but its stored record no longer matches its schema.
+     */
     viewItem(actor: unknown, input: unknown): Promise<ItemView> {
       return reading(ctx, actor, async (store, a) => {
         const ref = parseInput(itemRefInput, input);
-        const item = await loadItem(store, a.tenantId, ref.itemKind, ref.itemId);
-        if (!item) throw notFound(ref.itemKind);
+        const stored = await loadItem(store, a.tenantId, ref.itemKind, ref.itemId);
+        if (!stored) throw notFound(ref.itemKind);
+        const item = readableItem(stored);
         const access = accessTo(
           a.personId,
-          item.record.authorId,
+          stored.record.authorId,
           await store.listShares(a.tenantId, { itemId: ref.itemId }),
         );
         if (access === 'none') throw notFound(ref.itemKind);
+        if (!item) throw unreadable(ref.itemKind);
         return viewOf(item, access);
       });
     },
@@ -140,8 +183,8 @@ export function viewUseCases(ctx: ServiceContext) {
         const id = parseInput(idSchema, personId);
         const person = await summary(store, a.tenantId, id);
         if (id === a.personId) {
-          const logs = await store.listLogs(a.tenantId, { authorId: id });
-          const checkIns = await store.listCheckIns(a.tenantId, { authorId: id });
+          const logs = sortReadable(await store.listLogs(a.tenantId, { authorId: id }), readableLog).ok;
+          const checkIns = sortReadable(await store.listCheckIns(a.tenantId, { authorId: id }), readableCheckIn).ok;
           const items: SharedItem[] = [
             ...logs.map((record) => ({
               view: viewOf({ kind: 'log', record }, 'owner'),
@@ -173,13 +216,17 @@ export function viewUseCases(ctx: ServiceContext) {
       });
     },
 
-    /** A manager's inbox: items reps shared with them (or with a team they manage) that they have not answered. */
-    inbox(actor: unknown): Promise<{ waiting: SharedItem[] }> {
+    /**
+     * A manager's inbox: items reps shared with them (or with a team they manage) that they have not answered.
+     * A shared item whose stored record cannot be read is listed in `unreadable` (who shared it and when).
+     */
+    inbox(actor: unknown): Promise<{ waiting: SharedItem[]; unreadable: UnreadableSharedItem[] }> {
       return reading(ctx, actor, async (store, a) => {
         const shares = await store.listShares(a.tenantId, { audienceId: a.personId, activeOnly: true });
         const answered = new Set((await store.listReplies(a.tenantId, { managerId: a.personId })).map((r) => r.itemId));
         const seen = new Set<string>();
         const waiting: SharedItem[] = [];
+        const unreadableItems: UnreadableSharedItem[] = [];
         const managedBy = new Map<string, boolean>();
         for (const share of shares) {
           if (share.visibility === 'team-anonymous' || answered.has(share.itemId) || seen.has(share.itemId)) continue;
@@ -190,16 +237,15 @@ export function viewUseCases(ctx: ServiceContext) {
             }
             if (!managedBy.get(share.ownerId)) continue;
           }
-          const item = await loadItem(store, a.tenantId, share.itemKind, share.itemId);
-          if (item) {
-            waiting.push({
-              view: viewOf(item, 'named'),
-              owner: await summary(store, a.tenantId, share.ownerId),
-              sharedAt: share.sharedAt,
-            });
-          }
+          const stored = await loadItem(store, a.tenantId, share.itemKind, share.itemId);
+          if (!stored) continue;
+          const owner = await summary(store, a.tenantId, share.ownerId);
+          const item = readableItem(stored);
+          if (item) waiting.push({ view: viewOf(item, 'named'), owner, sharedAt: share.sharedAt });
+          else
+            unreadableItems.push({ itemKind: share.itemKind, itemId: share.itemId, owner, sharedAt: share.sharedAt });
         }
-        return { waiting };
+        return { waiting, unreadable: unreadableItems };
       });
     },
   };
