@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Visibility } from '../records/enums';
-import { aRejection, as, TENANT, tokyoWorld } from './test-world';
+import { anonymityWorld, aRejection, as, TENANT, tokyoWorld } from './test-world';
 
 type Seen = 'owner' | 'named' | 'anonymous' | 'none';
 // Who sees a log of `rep` (Tokyo) at each visibility. Managers of other teams and their reps see nothing.
@@ -17,7 +17,7 @@ describe('who sees what', () => {
       .filter(([, s]) => s !== 'none')
       .map(([p]) => p)
       .join(', ')}`, async () => {
-      const { rebound } = await tokyoWorld();
+      const { rebound } = await anonymityWorld();
       const { log } = await rebound.logRejection(as('rep'), { ...aRejection, visibility });
       for (const [viewer, seen] of Object.entries(expected)) {
         const view = rebound.viewItem(as(viewer), { itemKind: 'log', itemId: log.id });
@@ -41,7 +41,7 @@ describe('who sees what', () => {
   }
 
   it('an anonymous story hides the author and the customer from everyone else, in every view', async () => {
-    const { rebound } = await tokyoWorld();
+    const { rebound } = await anonymityWorld();
     const { log, sharing } = await rebound.logRejection(as('rep'), { ...aRejection, visibility: 'team-anonymous' });
     const view = await rebound.viewItem(as('peer'), { itemKind: 'log', itemId: log.id });
     expect(JSON.stringify(view)).not.toContain('"rep"');
@@ -138,7 +138,7 @@ describe('withdrawing', () => {
   });
 
   it('making a named story anonymous takes the named one back and posts it again without the name', async () => {
-    const { rebound } = await tokyoWorld();
+    const { rebound } = await anonymityWorld();
     const { log, sharing } = await rebound.logRejection(as('rep'), { ...aRejection, visibility: 'team' });
     const story = sharing.notifications.find((n) => n.kind === 'team-story')!;
     await rebound.host.markSent(TENANT, story.deliveryId, { messageId: 'story-1', conversationRefId: null });

@@ -1,3 +1,4 @@
+import { ReboundError } from '../errors';
 import { audienceFor, type Item, managersOf } from '../privacy/policy';
 import type { Visibility } from '../records/enums';
 import type { Share } from '../records/share';
@@ -12,6 +13,23 @@ export interface SharingResult {
   teamIds: string[];
   notifications: Notification[];
   takeBacks: TakeBack[];
+}
+
+/**
+ * An anonymous item is anonymous only among enough people who could have written it: every team the owner
+ * belongs to needs at least `k` reps who use Rebound (the owner counted). Otherwise the share is refused
+ * (`conflict`, `error.anonymous.too-few-reps` with `k`) and nothing changes: in a team of one rep, "shared
+ * anonymously" names its author.
+ */
+async function requireAnonymity(tx: StoreOps, tenantId: string, ownerId: string, k: number): Promise<void> {
+  for (const own of await tx.listMemberships(tenantId, { personId: ownerId })) {
+    const writers = new Set([ownerId]);
+    for (const member of await tx.listMemberships(tenantId, { teamId: own.teamId })) {
+      if (writers.size >= k) break;
+      if (member.role === 'rep' && (await tx.getPerson(tenantId, member.personId))) writers.add(member.personId);
+    }
+    if (writers.size < k) throw new ReboundError('conflict', 'error.anonymous.too-few-reps', { params: { k } });
+  }
 }
 
 /**
@@ -31,6 +49,7 @@ export async function applyVisibility(
   const { tenantId, authorId: ownerId, id: itemId } = item.record;
   if (isNew && visibility === 'private')
     return { visibility, audience: [], teamIds: [], notifications: [], takeBacks: [] };
+  if (visibility === 'team-anonymous') await requireAnonymity(tx, tenantId, ownerId, ctx.privacy.k);
   const now = ctx.now();
   const active = isNew ? [] : (await tx.listShares(tenantId, { itemId })).filter((s) => s.withdrawnAt === null);
   const shareAgain = visibility !== 'private' && visibility === item.record.visibility && active.length > 0;

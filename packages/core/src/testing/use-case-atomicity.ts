@@ -35,7 +35,7 @@ async function seed(store: Store): Promise<{ logId: string }> {
 const SCENARIOS: Record<string, (rebound: Rebound, seeded: { logId: string }) => Promise<unknown>> = {
   'logging a rejection shared with the team': (r) => r.logRejection(as('rep'), { ...rejection, visibility: 'team' }),
   'changing who sees an item': (r, s) =>
-    r.setVisibility(as('rep'), { itemKind: 'log', itemId: s.logId, visibility: 'team-anonymous' }),
+    r.setVisibility(as('rep'), { itemKind: 'log', itemId: s.logId, visibility: 'team' }),
   'a check-in that asks for support': (r) =>
     r.submitCheckIn(as('rep'), { pressure: 5, energy: 1, supportRequested: true, visibility: 'manager' }),
   'erasing a person': (r) => r.eraseMe(as('rep')),
