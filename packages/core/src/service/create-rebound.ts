@@ -10,6 +10,7 @@ import { hostOperations } from './host';
 import { itemUseCases } from './items';
 import { peopleUseCases, syncOrgChart } from './people';
 import { schedulerOperations } from './scheduler';
+import { storyChannelUseCases } from './story-channel';
 import { viewUseCases } from './views';
 
 export const supportContactSchema = z.strictObject({
@@ -61,6 +62,7 @@ export function createRebound(options: ReboundOptions) {
     ...viewUseCases(ctx),
     ...dataRightsUseCases(ctx),
     ...guidanceUseCases(ctx, options.catalogs ?? {}),
+    ...storyChannelUseCases(ctx),
     /** Operations for the delivering host (the bot); not for people. */
     host: hostOperations(ctx),
     /**

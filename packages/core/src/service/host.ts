@@ -7,6 +7,7 @@ import type { Team } from '../records/team';
 import { asReboundError, notFound, type ServiceContext } from './context';
 import { type Notification, notificationFromDelivery } from './notifications';
 import { isoWeekSchema, type TeamDigest, teamDigest } from './scheduler-digest';
+import { adoptFirstStoryChannel } from './story-channel';
 
 const saveConversationInput = z.strictObject({
   kind: z.enum(['personal', 'channel']),
@@ -67,7 +68,11 @@ export function hostOperations(ctx: ServiceContext) {
   }
 
   return {
-    /** Stores (or refreshes) where a person or a team channel can be reached. A channel links its team. */
+    /**
+     * Stores (or refreshes) where a person or a team channel can be reached. The first channel of a team becomes
+     * where its stories go; another channel of the team does not take them over (a manager can ask for that:
+     * `chooseStoryChannel`).
+     */
     saveConversation(tenantId: unknown, input: unknown): Promise<ConversationRef> {
       const tenant = parseInput(tenantIdSchema, tenantId);
       const data = parseInput(saveConversationInput, input);
@@ -89,9 +94,7 @@ export function hostOperations(ctx: ServiceContext) {
           await tx.putConversationRef(ref);
           if (ref.kind === 'channel' && ref.teamId) {
             const team = await tx.getTeam(tenant, ref.teamId);
-            if (team && team.channelConversationRefId !== ref.id) {
-              await tx.putTeam({ ...team, channelConversationRefId: ref.id, updatedAt: ctx.now() });
-            }
+            if (team) await adoptFirstStoryChannel(tx, team, ref.id, ctx.now());
           }
           return ref;
         }),
