@@ -1,3 +1,4 @@
+export * from './cards/anonymity';
 export * from './cards/help';
 export * from './cards/manager';
 export * from './cards/me';

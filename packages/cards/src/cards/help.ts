@@ -10,7 +10,18 @@ export const helpTemplate = new CardTemplate<object>('help', helpJson);
 export const supportRequestedTemplate = new CardTemplate<object>('support-requested', supportRequestedJson);
 
 /** Every command the bot understands, in the order the help card lists them. */
-export const HELP_COMMANDS = ['log', 'checkin', 'mine', 'inbox', 'me', 'settings', 'export', 'erase', 'help'] as const;
+export const HELP_COMMANDS = [
+  'log',
+  'checkin',
+  'mine',
+  'inbox',
+  'me',
+  'settings',
+  'export',
+  'erase',
+  'help',
+  'channel',
+] as const;
 
 /** The commands in the card's language, each with what it does, and buttons for the common ones. */
 export function helpCard(view: HelpCardData): AdaptiveCardJson {
