@@ -24,6 +24,8 @@ describe('rejection stories in the team channel', () => {
     });
     bot = await startTestBot({ env: { REBOUND_ORG_FILE: orgFile } });
     await bot.client.channelMessage(manager, TEAMS_TEAM, 'help');
+    // Five reps who use Rebound: enough (k = 5) for an anonymous story to stay anonymous.
+    for (const rep of reps) await bot.client.message(rep, 'help');
   });
   afterAll(() => bot.stop());
 
