@@ -22,14 +22,21 @@ heading('Our HR system tells Rebound who is who');
 for (const [id, name] of [
   ['hanako', '佐藤 花子'],
   ['ken', 'Ken Ito'],
+  ['aoi', '青井 葵'],
+  ['ren', 'Ren Mori'],
+  ['yui', '結城 唯'],
   ['tanaka', '田中 部長'],
+  ['sora', 'Sora Ota'],
 ] as const) {
   await rebound.registerPerson(as(id), { displayName: name, timeZone: 'Asia/Tokyo' });
 }
 await rebound.admin.syncOrgChart(tenantId, {
-  teams: [{ id: 'tokyo-sales', name: 'Tokyo Sales', managers: ['tanaka'], reps: ['hanako', 'ken'] }],
+  teams: [
+    { id: 'tokyo-sales', name: 'Tokyo Sales', managers: ['tanaka'], reps: ['hanako', 'ken', 'aoi', 'ren', 'yui'] },
+    { id: 'osaka-sales', name: 'Osaka Sales', managers: ['tanaka'], reps: ['sora'] },
+  ],
 });
-say('Tokyo Sales: manager 田中 部長; reps 佐藤 花子 and Ken Ito.');
+say('Tokyo Sales: manager 田中 部長; five reps, 佐藤 花子 and Ken Ito among them. Osaka Sales: Sora Ota alone.');
 
 heading('Hanako logs two rejections');
 const first = await rebound.logRejection(as('hanako'), {
@@ -53,6 +60,18 @@ const second = await rebound.logRejection(as('hanako'), {
 say(
   `Logged a second one as an anonymous team story. To post: ${second.sharing.notifications.map((n) => `${n.kind} -> team ${n.teamId}`).join(', ')}`,
 );
+try {
+  await rebound.logRejection(as('sora'), {
+    customerLabel: 'Port office',
+    stage: 'proposal',
+    askedWhy: true,
+    reason: 'price',
+    visibility: 'team-anonymous',
+  });
+} catch (error) {
+  // With one rep, "anonymous" would name him: refused, and nothing stored.
+  if (isReboundError(error)) say(`Sora's anonymous story is refused: ${error.localize('en').message}`);
+}
 
 heading('She shares the first one with her manager');
 const shared = await rebound.setVisibility(as('hanako'), {
