@@ -61,6 +61,8 @@ export async function startTestBot(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     REBOUND_SCHEDULER: 'off',
+    // An org chart file (REBOUND_ORG_FILE) belongs to the test tenant unless a test says otherwise.
+    REBOUND_ORG_TENANT: options.tenantId ?? 'tenant-test',
     ...canaryEnv(),
     ...options.env,
   });
