@@ -62,9 +62,15 @@ export interface DigestOptions {
   periodLabel?: string;
   /**
    * Earlier periods for the "asked why, period by period" line, oldest first; the current period is added last.
-   * Without it the card shows no trend.
+   * Defaults to the weeks a core digest carries (`host.digestFor`'s `trend`); without either, no trend.
    */
-  trend?: readonly { label: string; insights: Pick<TeamInsights, 'figures'> }[];
+  trend?: readonly { label: string; insights: { figures: Pick<TeamInsights['figures'], 'askedWhy'> } }[];
+}
+
+/** A period as the digest names it: a week by its Monday ("Week of 23 Nov", 「11月23日の週」), else core's label. */
+type NamedPeriod = { label: Localized; key?: string; kind?: string };
+function periodName(period: NamedPeriod | undefined, locale: Locale): string | undefined {
+  return period?.kind === 'week' && period.key ? formatPeriod(period.key, locale) : period?.label[locale];
 }
 
 /** A figure as the card shows a number: the count behind it (people, logs), or nothing when it is hidden. */
@@ -87,18 +93,21 @@ function percentOf(figure: InsightFigure): FigureView {
  * values are read. Reasons keep core's fixed order, so the card ranks nothing.
  */
 export function digestFromInsights(
-  insights: TeamInsights & { period?: { label: Localized; key?: string; kind?: string } },
+  insights: TeamInsights & {
+    period?: NamedPeriod;
+    /** A core digest's earlier weeks (`TeamDigest.trend`), each hidden or shown by core. */
+    trend?: readonly { period: NamedPeriod; figures: Pick<TeamInsights['figures'], 'askedWhy'> }[];
+  },
   options: DigestOptions,
 ): DigestCardData {
   const { figures } = insights;
-  const { period } = insights;
-  // A week is named by its Monday, the way people read it ("Week of 23 Nov", 「11月23日の週」).
-  const periodLabel =
-    options.periodLabel ??
-    (period?.kind === 'week' && period.key
-      ? formatPeriod(period.key, options.locale)
-      : period?.label[options.locale]) ??
-    '';
+  const periodLabel = options.periodLabel ?? periodName(insights.period, options.locale) ?? '';
+  const trend =
+    options.trend ??
+    insights.trend?.map((p) => ({
+      label: periodName(p.period, options.locale) ?? '',
+      insights: { figures: p.figures },
+    }));
   return {
     locale: options.locale,
     teamName: options.teamName,
@@ -113,8 +122,8 @@ export function digestFromInsights(
       SHOWN_OUTCOMES.map((o) => [o, countOf(figures.outcomes[o])]),
     ) as DigestCardData['outcomes'],
     reasons: REASON_CATEGORIES.map((category) => ({ category, count: countOf(figures.reasons[category]) })),
-    askedWhyTrend: options.trend
-      ? [...options.trend, { label: periodLabel, insights }].map((p) => ({
+    askedWhyTrend: trend
+      ? [...trend, { label: periodLabel, insights }].map((p) => ({
           label: p.label,
           rate: percentOf(p.insights.figures.askedWhy),
         }))

@@ -1,3 +1,4 @@
+export { BoundedMap } from './cache/bounded-map';
 export * from './calendar/index';
 export * from './errors';
 export * from './i18n/catalog';
@@ -10,6 +11,7 @@ export * from './rules/replies/index';
 export * from './rules/signals/index';
 export * from './rules/tone/index';
 export * from './scheduling/index';
+export { DIGEST_TREND_WEEKS, type DigestTrendPoint } from './service/digest-trend';
 export { MAX_DUE_DELIVERIES } from './service/host';
 export * from './service/index';
 export { notificationFromDelivery } from './service/notifications';

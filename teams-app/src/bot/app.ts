@@ -11,11 +11,12 @@ import * as manager from './flows/manager';
 import * as managerRequest from './flows/manager-request';
 import * as me from './flows/me';
 import * as rep from './flows/rep-items';
+import { isPersonalChat, sendToPersonalChat } from './personal-chat';
 import { answerWithText, correlationIdOf, say } from './reply';
 import { type ActionAnswer, answerCardInvoke, answerCardSubmit, sendCard } from './respond';
 import { type BotDeps, createTurnStarter, type Turn } from './turn';
 
-type CommandHandler = (turn: Turn) => Promise<AdaptiveCardJson>;
+type CommandHandler = (turn: Turn, activity: Activity) => Promise<AdaptiveCardJson | string>;
 type ActionHandler = (turn: Turn, data: Submitted) => Promise<AdaptiveCardJson | string>;
 
 /**
@@ -45,9 +46,12 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     settings: (turn) => account.settings(turn),
     export: async (turn) => account.exportLink(turn),
     erase: async (turn) => account.eraseConfirmation(turn),
+    channel: (turn, activity) => manager.storyChannelHere(turn, activity.conversation.id),
   };
 
   const commands = new Map(Object.entries(commandHandlers) as [Command, CommandHandler][]);
+  /** Commands whose answer is not one person's: they are answered where they were typed, channel included. */
+  const sharedCommands: ReadonlySet<Command> = new Set<Command>(['help', 'channel']);
 
   const actions = new Map<string, ActionHandler>(
     Object.entries({
@@ -97,7 +101,13 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     const botId = context.activity.recipient?.id;
     if (!context.activity.membersAdded?.some((m) => m.id === botId)) return;
     const turn = await turns.start(context);
-    if (turn) await sendCard(context, await account.welcome(turn));
+    if (!turn) return;
+    // Installed in a team or a group chat: the welcome is the installer's own card, for their 1:1 chat only.
+    if (!isPersonalChat(context.activity)) {
+      if (turn.firstContact) await sendToPersonalChat(context, turn, deliver, [await account.welcome(turn)]);
+      return;
+    }
+    await sendCard(context, await account.welcome(turn));
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {
@@ -125,14 +135,26 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     const turn = await turns.start(context);
     const locale = turn?.locale ?? resolveLocale(null, context.activity.locale);
     const command = parseCommand(context.activity.text);
-    // Someone who writes before Teams told us about the install still gets the welcome first.
-    if (turn?.firstContact) await sendCard(context, await account.welcome(turn));
     const handler = command === null ? undefined : commands.get(command);
+    // In a channel or a group chat, one person's cards (the welcome, a form, their items) go to their 1:1 chat,
+    // and the conversation everyone sees gets only a pointer to it.
+    if (turn && !isPersonalChat(context.activity)) {
+      const personal = command !== null && handler !== undefined && !sharedCommands.has(command);
+      const welcome = turn.firstContact ? [await account.welcome(turn)] : [];
+      const answer = personal ? [await runSafely(context, turn, () => handler(turn, context.activity))] : [];
+      if (welcome.length + answer.length > 0) {
+        await answerWithText(context, await sendToPersonalChat(context, turn, deliver, [...welcome, ...answer]));
+      }
+      if (personal) return;
+    } else if (turn?.firstContact) {
+      // Someone who writes before Teams told us about the install still gets the welcome first.
+      await sendCard(context, await account.welcome(turn));
+    }
     if (!turn || !handler) {
       await sendCard(context, helpCard({ locale, unknownMessage: command !== 'help' }));
       return;
     }
-    const card = await runSafely(context, turn, () => handler(turn));
+    const card = await runSafely(context, turn, () => handler(turn, context.activity));
     if (typeof card === 'string') await answerWithText(context, card);
     else await sendCard(context, card);
   });
@@ -166,7 +188,11 @@ export function createBotApp(deps: BotDeps & { adapter: ReboundAdapter; deliver:
     if (!handler) return { answer: helpCard({ locale: turn.locale, unknownMessage: true }), notices: [] };
     const submitted = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Submitted;
     const answer = await runSafely(context, turn, () => handler(turn, submitted));
-    return { answer, notices: turn.notices };
+    if (isPersonalChat(context.activity)) return { answer, notices: turn.notices };
+    // Every card verb answers with one person's card: pressed in a channel or a group chat (the help card's
+    // buttons, an old form), the card and its notices go to the person's 1:1 chat, and the pointer answers here.
+    const pointer = await sendToPersonalChat(context, turn, deliver, [answer, ...turn.notices]);
+    return { answer: pointer, notices: [] };
   }
 
   async function sendNotices(context: TurnContext, notices: readonly string[]) {

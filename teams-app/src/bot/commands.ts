@@ -1,4 +1,16 @@
-export const COMMANDS = ['log', 'checkin', 'mine', 'inbox', 'me', 'settings', 'export', 'erase', 'help'] as const;
+export const COMMANDS = [
+  'log',
+  'checkin',
+  'mine',
+  'inbox',
+  'me',
+  'settings',
+  'export',
+  'erase',
+  'help',
+  /** In a team channel, from a manager of the team: post the team's stories and digest here. */
+  'channel',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 // A Map, not an object: a word from a message must never reach an inherited property (`constructor`, `__proto__`).
@@ -14,6 +26,7 @@ const WORDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['エクスポート', 'export'],
   ['削除', 'erase'],
   ['ヘルプ', 'help'],
+  ['このチャネル', 'channel'],
 ]);
 
 /**

@@ -1,11 +1,12 @@
-import { isTimeZone, type Locale, type Person, type Rebound, resolveLocale, type Store } from '@rebound/core';
+import { idSchema, isTimeZone, type Locale, type Person, type Rebound, resolveLocale, type Store } from '@rebound/core';
 import { type Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config';
 import type { ExportLinks } from '../http/export-links';
-import type { OrgChartSync } from '../http/server';
+import type { OrgChartSync } from '../http/org-chart';
 import { actorOf } from './actor';
 import type { ConversationCache } from './conversation-cache';
+import { hasRealName, namelessName, rosterName, usableName } from './display-name';
 
 export interface BotDeps {
   config: BotConfig;
@@ -15,8 +16,8 @@ export interface BotDeps {
   logger: Logger;
   exportLinks: ExportLinks;
   now: () => Date;
-  /** The bot's address as people's browsers reach it (export links). */
-  publicUrl: () => string;
+  /** The bot's address as people's browsers reach it (export links); null when links cannot be offered safely. */
+  publicUrl: () => string | null;
   /** Conversations already stored by this process. */
   conversations: ConversationCache;
   /** The org chart file (`REBOUND_ORG_FILE`), if any. */
@@ -33,6 +34,16 @@ export interface Turn {
   firstContact?: boolean;
   /** Short texts to send after the turn's answer (for example: the team has no Rebound channel yet). */
   notices: string[];
+  /**
+   * The activity id: Teams sends a retried activity again with the same id, so a use case that creates
+   * something is given it as its idempotency key (core answers a retry as the first time, writing nothing).
+   */
+  activityId?: string;
+}
+
+/** `{ idempotencyKey }` for a use case run by this turn, when the activity had a usable id. */
+export function once(turn: Turn): { idempotencyKey?: string } {
+  return turn.activityId ? { idempotencyKey: turn.activityId } : {};
 }
 
 /**
@@ -41,14 +52,38 @@ export interface Turn {
  */
 export function createTurnStarter(deps: BotDeps) {
   const cache = deps.conversations;
+  // People whose roster entry had no name either, so that nameless activities do not ask the roster each turn.
+  const rosterWithoutName = new Set<string>();
+
+  /**
+   * The name to register: Teams' `from.name`; when that is missing or only the id (Teams sends no name with
+   * install events, the Agents Playground none at all), the name already stored, else the roster's; else the
+   * id, which the welcome card does not greet with.
+   */
+  async function nameOf(context: TurnContext, tenantId: string, personId: string): Promise<string> {
+    const given = usableName(context.activity.from?.name, context.activity.from);
+    if (given) return given;
+    const known = await deps.store.getPerson(tenantId, personId);
+    if (known && hasRealName(known)) return known.displayName;
+    const key = `${tenantId}|${personId}`;
+    if (rosterWithoutName.has(key)) return namelessName(personId);
+    const fromRoster = await rosterName(context).catch((err: unknown) => {
+      deps.logger.debug({ err }, 'roster look-up for a name failed');
+      return null;
+    });
+    if (fromRoster) return fromRoster;
+    if (rosterWithoutName.size >= 10_000) rosterWithoutName.clear();
+    rosterWithoutName.add(key);
+    return namelessName(personId);
+  }
 
   async function saveConversation(activity: Activity, tenantId: string, personId: string | null) {
     const type = activity.conversation?.conversationType;
     const kind = type === 'channel' ? 'channel' : type === 'personal' || type === undefined ? 'personal' : null;
     if (!kind || (kind === 'personal' && !personId)) return;
     const fingerprint = `${activity.serviceUrl}`;
-    const key = `${tenantId}|${activity.conversation.id}|${personId ?? ''}`;
-    if (cache.has(key, fingerprint)) return;
+    const seen = { tenantId, conversationId: activity.conversation.id, personId };
+    if (cache.has(seen, fingerprint)) return;
     const teamsTeamId = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
     const teamId =
       kind === 'channel' && typeof teamsTeamId === 'string'
@@ -64,7 +99,7 @@ export function createTurnStarter(deps: BotDeps) {
       serviceUrl: activity.serviceUrl,
       reference: JSON.stringify(reference),
     });
-    cache.remember(key, fingerprint);
+    cache.remember(seen, fingerprint);
   }
 
   return {
@@ -76,17 +111,21 @@ export function createTurnStarter(deps: BotDeps) {
       const actor = { tenantId: who.tenantId, personId: who.personId };
       const zone = (activity as { localTimezone?: unknown }).localTimezone;
       const { person, created } = await deps.rebound.registerPerson(actor, {
-        displayName: who.displayName.trim() || who.personId.slice(0, 100),
+        displayName: await nameOf(context, who.tenantId, who.personId),
         ...(typeof zone === 'string' && isTimeZone(zone) ? { timeZone: zone } : {}),
         ...(who.clientLocale ? { clientLocale: who.clientLocale } : {}),
       });
       // Someone who erased their data lost their memberships with it; coming back puts them in their team again.
       if (created) await deps.orgChart.resync(who.tenantId);
+      // Someone new to the store (first contact, or back after erasing their data, perhaps through another
+      // instance): what this process remembers of their chats is stale, and their chat is stored now.
+      if (created) cache.forgetPerson(who.tenantId, who.personId);
       // Card actions come from a conversation the bot already wrote to, saved when it first heard from it;
       // skipping them keeps a write transaction off the path of every card submission.
-      if (activity.type !== 'invoke') await saveConversation(activity, who.tenantId, who.personId);
+      if (activity.type !== 'invoke' || created) await saveConversation(activity, who.tenantId, who.personId);
       const locale = resolveLocale(person.language, activity.locale ?? person.clientLocale);
-      return { actor, person, locale, deps, firstContact: created, notices: [] };
+      const activityId = idSchema.safeParse(activity.id).success ? activity.id : undefined;
+      return { actor, person, locale, deps, firstContact: created, notices: [], activityId };
     },
     forget(conversationId: string) {
       cache.forget(conversationId);

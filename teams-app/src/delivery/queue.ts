@@ -296,6 +296,8 @@ export function createInProcessQueue(options: InProcessQueueOptions): DeliveryQu
       const lastOfTarget = new Map<string, Promise<unknown>>();
       const outcomes = rows.map((d): Promise<DeliveryOutcome> => {
         if (!d) return Promise.resolve('skipped');
+        // Held by core for the recipient's quiet hours or days away: the due scan sends it once it is due.
+        if (Date.parse(d.dueAt) > now().getTime()) return Promise.resolve('retrying');
         const target = targetOf(d);
         const start = (): Promise<DeliveryOutcome> =>
           inFlight.has(d.id) || inFlight.size < maxInFlight ? run(d, turnCallTimeoutMs) : handToScan(d);

@@ -90,7 +90,7 @@ export function createDeliveryRenderer(botDeps: () => BotDeps): DeliveryRenderer
           cadence: wanted.cadence,
           periodKey: d.periodKey,
           periodLabel: formatPeriod(d.periodKey, locale, zone),
-          prompts: await promptsFor(turn, { kind: 'check-in' }),
+          prompts: await promptsFor(turn, { kind: 'check-in', periodKey: d.periodKey }),
           defaultVisibility: turn.person.privacy.defaultVisibility,
           answerPreference: turn.person.answerPreference,
           ...(d.kind === 'check-in-reminder' ? { reminder: true } : { scheduled: true }),

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createRebound, orgChartSchema, parseInput, resolveLocale, type Store } from '@rebound/core';
-import type { Activity } from 'botbuilder';
+import { createRebound, isReboundError, resolveLocale, type Store } from '@rebound/core';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
 import restify from 'restify';
@@ -16,8 +14,11 @@ import type { LimitedHttpClient } from '../delivery/http-client';
 import type { RateLimits } from '../delivery/rate-limiter';
 import { createConnectorHttpClient, type DeliveryOptions, type DeliverySide, setUpDelivery } from '../delivery/setup';
 import { botMessages } from '../messages';
+import { checkActivity } from './activity-shape';
 import { createAdapter } from './adapter';
+import { shortErrorBodies } from './error-bodies';
 import { createExportLinks, type ExportLinks } from './export-links';
+import { type OrgCharts, orgChartSync, readOrgChart } from './org-chart';
 
 export interface BotServerOptions {
   config: BotConfig;
@@ -28,6 +29,8 @@ export interface BotServerOptions {
   /** Tests inject one that signs outgoing calls without reaching Azure AD. */
   credentialsFactory?: ServiceClientCredentialsFactory;
   exportLinks?: ExportLinks;
+  /** The org chart file as `readOrgChart` read it (the server reads `config.orgFile` itself when not given). */
+  orgCharts?: OrgCharts | null;
   /** A new id per call (tests make them predictable). */
   ids?: () => string;
   /** Delivery tuning and test points; `limits` replaces Teams' rate limits (benchmarks scale them). */
@@ -47,6 +50,8 @@ export interface BotServer {
 /** restify + teams-ai: `POST /api/messages`, `GET /healthz`, `GET /export/:token`. */
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
   const { config, store, logger } = options;
+  // First: a bad org chart file stops the start before anything is opened.
+  const orgCharts = options.orgCharts === undefined ? readOrgChart(config) : options.orgCharts;
   const now = options.now ?? (() => new Date());
   const exportLinks = options.exportLinks ?? createExportLinks({ secret: config.exportSecret });
   const { limits, ...deliveryOptions } = options.delivery ?? {};
@@ -60,10 +65,11 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     privacy: { k: config.privacyK },
     supportContacts: [...config.supportContacts],
   });
-  const orgChart = orgChartSync(config.orgFile, rebound.admin.syncOrgChart);
+  const orgChart = orgChartSync(orgCharts, rebound.admin.syncOrgChart);
   const botAppId = config.credentials?.appId ?? '';
   let boundUrl = '';
-  const publicUrl = () => config.publicUrl ?? boundUrl;
+  // Null when export links would travel over plain http beyond this machine: the bot then offers none.
+  const publicUrl = () => (config.exportLinksUnavailable ? null : (config.publicUrl ?? boundUrl));
   const conversations = new ConversationCache();
   const botDeps = { config, rebound, store, logger, exportLinks, now, publicUrl, orgChart, conversations };
   const delivery = setUpDelivery({
@@ -84,16 +90,19 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
 
   const server = restify.createServer({ name: 'rebound-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, mapFiles: false }));
+  server.on('restifyError', shortErrorBodies(logger));
 
   server.post('/api/messages', async (req, res) => {
     const correlationId = randomUUID();
     const log = logger.child({ correlationId });
     res.header('x-correlation-id', correlationId);
-    const activity = req.body as Activity | undefined;
-    if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') {
+    const checked = checkActivity(req.body);
+    if (!checked.ok) {
+      log.warn({ problems: checked.problems }, 'request refused: not a well-formed activity');
       res.send(400, { error: 'bad-request', correlationId });
       return;
     }
+    const activity = checked.activity;
     let auth: Awaited<ReturnType<typeof adapter.authenticate>>;
     try {
       auth = await adapter.authenticate(activity, req.header('authorization') ?? '');
@@ -140,24 +149,28 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   // A wildcard, not `:token`: restify's router refuses parameters longer than 100 characters.
   server.get('/export/*', async (req, res) => {
     const locale = resolveLocale(null, req.header('accept-language') ?? null);
-    const claim = exportLinks.redeem(req.getPath().slice('/export/'.length));
-    if (!claim) {
+    const answer = (status: number, text: string) => {
       res.header('content-type', 'text/plain; charset=utf-8');
-      res.sendRaw(404, botMessages.t(locale, 'export.link-invalid'));
-      return;
-    }
+      res.sendRaw(status, text);
+    };
+    const link = exportLinks.verify(req.getPath().slice('/export/'.length));
+    if (!link) return answer(404, botMessages.t(locale, 'export.link-invalid'));
     try {
-      const data = await rebound.exportMyData(claim);
+      const { linkId, ...owner } = link;
+      // Core records the link's use in the Store: once, on every instance and after restarts.
+      const data = await rebound.exportMyData(owner, { linkId });
       const body = JSON.stringify(data, null, 2);
       res.header('content-type', 'application/json; charset=utf-8');
       res.header('content-disposition', 'attachment; filename="rebound-export.json"');
       res.header('cache-control', 'no-store');
       res.sendRaw(200, body);
     } catch (err) {
+      // A genuine link to a person who is no longer there: they erased their data.
+      if (isReboundError(err, 'not-found')) return answer(410, botMessages.t(locale, 'export.gone'));
+      if (isReboundError(err, 'conflict')) return answer(404, botMessages.t(locale, 'export.link-invalid'));
       const correlationId = randomUUID();
       logger.error({ err, correlationId }, 'export failed');
-      res.header('content-type', 'text/plain; charset=utf-8');
-      res.sendRaw(500, botMessages.t(locale, 'turn.apology', { correlationId }));
+      answer(500, botMessages.t(locale, 'turn.apology', { correlationId }));
     }
   });
 
@@ -168,6 +181,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   boundUrl = `http://${host}:${address.port}`;
+  if (config.exportLinksUnavailable) logger.warn(`export links are off: ${config.exportLinksUnavailable}`);
   return {
     url: boundUrl,
     delivery,
@@ -180,47 +194,4 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       });
     },
   };
-}
-
-/**
- * The org chart file, read and checked once at start (a bad file stops the bot with the reason), and loaded
- * into each tenant the first time that tenant is seen.
- */
-export function orgChartSync(
-  file: string | undefined,
-  sync: (tenantId: string, chart: unknown) => Promise<unknown>,
-): OrgChartSync {
-  if (!file) return { sync: async () => undefined, resync: async () => undefined };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`REBOUND_ORG_FILE: cannot read ${file} as JSON (${(err as Error).message})`);
-  }
-  const chart = parseInput(orgChartSchema, raw);
-  const done = new Map<string, Promise<unknown>>();
-  return {
-    async sync(tenantId) {
-      let pending = done.get(tenantId);
-      if (!pending) {
-        pending = sync(tenantId, chart);
-        done.set(tenantId, pending);
-        pending.catch(() => done.delete(tenantId));
-      }
-      await pending;
-    },
-    async resync(tenantId) {
-      const pending = sync(tenantId, chart);
-      done.set(tenantId, pending);
-      pending.catch(() => done.delete(tenantId));
-      await pending;
-    },
-  };
-}
-
-export interface OrgChartSync {
-  /** Loads the chart into a tenant the first time that tenant is seen. */
-  sync(tenantId: string): Promise<void>;
-  /** Loads the chart into the tenant again (someone new to Rebound may be in it: they get their team back). */
-  resync(tenantId: string): Promise<void>;
 }

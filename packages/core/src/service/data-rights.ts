@@ -1,16 +1,23 @@
-import { parseInput } from '../errors';
+import { z } from 'zod';
+import { parseInput, ReboundError } from '../errors';
 import { idSchema, tenantIdSchema } from '../records/primitives';
+import { readableCheckIn, readableLog, readableOutcome, sortReadable } from '../records/readable';
 import type { StoreOps } from '../store/port';
 import { asReboundError, inTransaction, reading, requirePerson, type ServiceContext } from './context';
 import { type TakeBack, toTakeBack } from './notifications';
 
 export const EXPORT_FORMAT = 'rebound-export/1';
 
+const exportInput = z.strictObject({ linkId: idSchema.optional() }).default({});
+
 /** Everything that is the person's own, and nothing that is anyone else's. */
 async function collectExport(store: StoreOps, tenantId: string, personId: string, exportedAt: string) {
   const person = await store.getPerson(tenantId, personId);
   const received = await store.listReplies(tenantId, { repId: personId });
   const sent = await store.listReplies(tenantId, { managerId: personId });
+  const logs = sortReadable(await store.listLogs(tenantId, { authorId: personId }), readableLog);
+  const checkIns = sortReadable(await store.listCheckIns(tenantId, { authorId: personId }), readableCheckIn);
+  const outcomes = sortReadable(await store.listOutcomes(tenantId, { authorId: personId }), readableOutcome);
   return {
     format: EXPORT_FORMAT,
     exportedAt,
@@ -29,9 +36,15 @@ async function collectExport(store: StoreOps, tenantId: string, personId: string
         decidedAt,
       }),
     ),
-    rejectionLogs: await store.listLogs(tenantId, { authorId: personId }),
-    outcomes: await store.listOutcomes(tenantId, { authorId: personId }),
-    checkIns: await store.listCheckIns(tenantId, { authorId: personId }),
+    rejectionLogs: logs.ok,
+    outcomes: outcomes.ok,
+    checkIns: checkIns.ok,
+    /** Records of the person's that no longer match their schema, exactly as stored: theirs all the same. */
+    unreadable: [
+      ...logs.bad.map((record) => ({ kind: 'log' as const, record: record as unknown })),
+      ...checkIns.bad.map((record) => ({ kind: 'check-in' as const, record: record as unknown })),
+      ...outcomes.bad.map((record) => ({ kind: 'outcome' as const, record: record as unknown })),
+    ],
     shares: (await store.listShares(tenantId, { ownerId: personId })).map(
       ({ itemKind, itemId, visibility, sharedAt, withdrawnAt, audience }) => ({
         itemKind,
@@ -70,11 +83,26 @@ async function erase(tx: StoreOps, tenantId: string, personId: string): Promise<
 
 export function dataRightsUseCases(ctx: ServiceContext) {
   return {
-    /** All of the acting person's own data as JSON-ready objects. Other people's items are never included. */
-    exportMyData(actor: unknown): Promise<PersonExport> {
-      return reading(ctx, actor, async (store, a) => {
-        await requirePerson(store, a);
-        return collectExport(store, a.tenantId, a.personId, ctx.now());
+    /**
+     * All of the acting person's own data as JSON-ready objects. Other people's items are never included. With
+     * `linkId` (a single-use download link's id), the export is given once per link: its use is recorded in the
+     * store in the same transaction, so a second use is `conflict` (`error.conflict.link-used`) on every instance
+     * and after restarts. A person who erased their data is `not-found`.
+     */
+    async exportMyData(actor: unknown, input?: unknown): Promise<PersonExport> {
+      const { linkId } = parseInput(exportInput, input);
+      if (linkId === undefined) {
+        return reading(ctx, actor, async (store, a) => {
+          await requirePerson(store, a);
+          return collectExport(store, a.tenantId, a.personId, ctx.now());
+        });
+      }
+      return inTransaction(ctx, actor, async (tx, a) => {
+        await requirePerson(tx, a);
+        const now = ctx.now();
+        const use = { ...a, operation: 'exportMyData', key: linkId, result: 'null', createdAt: now };
+        if (!(await tx.putIdempotencyRecord(use))) throw new ReboundError('conflict', 'error.conflict.link-used');
+        return collectExport(tx, a.tenantId, a.personId, now);
       });
     },
 

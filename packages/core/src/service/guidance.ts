@@ -3,6 +3,7 @@ import { parseInput, ReboundError } from '../errors';
 import { accessTo, managersOf } from '../privacy/policy';
 import { itemKindSchema } from '../records/enums';
 import { idSchema, localeSchema } from '../records/primitives';
+import { readableCheckIn, readableLog, sortReadable } from '../records/readable';
 import type { ManagerReply } from '../records/share';
 import type { Membership, Team } from '../records/team';
 import {
@@ -15,7 +16,6 @@ import {
 } from '../rules/insights/insight-periods';
 import { computeTeamInsights, type TeamInsights } from '../rules/insights/team-insights';
 import type { PromptCatalog } from '../rules/prompts/prompt-schema';
-import { type PromptSelection, selectPrompts } from '../rules/prompts/select-prompts';
 import type { ReplyCatalog } from '../rules/replies/reply-template-schema';
 import { type ReplySuggestion, suggestReplies } from '../rules/replies/suggest-replies';
 import { computeSignals } from '../rules/signals/compute-signals';
@@ -23,10 +23,12 @@ import { type ManagerSignalView, signalsVisibleToManager } from '../rules/signal
 import type { PersonalSignals } from '../rules/signals/signal-schema';
 import { reviewTone, type ToneReview } from '../rules/tone/review-tone';
 import type { StoreOps } from '../store/port';
-import { inTransaction, loadItem, notFound, reading, requirePerson, type ServiceContext } from './context';
+import { loadItem, notFound, readableItem, reading, requirePerson, type ServiceContext, unreadable } from './context';
+import { idempotentTransaction } from './idempotency';
 import type { Actor } from './inputs';
 import { replyInput } from './inputs';
 import { type Notification, notify } from './notifications';
+import { promptUseCases } from './reflection-prompts';
 
 const DAY = 86_400_000;
 const daysBefore = (now: string, days: number) => new Date(Date.parse(now) - days * DAY).toISOString();
@@ -35,16 +37,6 @@ export interface Catalogs {
   prompts?: PromptCatalog;
   replies?: ReplyCatalog;
 }
-
-const promptsInput = z
-  .strictObject({
-    trigger: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('check-in') }),
-      z.strictObject({ kind: z.literal('log'), logId: idSchema }),
-    ]),
-    count: z.number().int().min(1).max(3).optional(),
-  })
-  .default({ trigger: { kind: 'check-in' } });
 
 const suggestionsInput = z.strictObject({ itemKind: itemKindSchema, itemId: idSchema, locale: localeSchema });
 const sendReplyInput = replyInput.extend({
@@ -68,7 +60,9 @@ async function answerableItem(store: StoreOps, actor: Actor, kind: 'log' | 'chec
   if (!(await managersOf(store, actor.tenantId, item.record.authorId)).includes(actor.personId)) {
     throw new ReboundError('forbidden', 'error.forbidden', { params: { who: 'manager' } });
   }
-  return item;
+  const readable = readableItem(item);
+  if (!readable) throw unreadable(kind);
+  return readable;
 }
 
 export interface TeamInsightsQuery {
@@ -133,38 +127,7 @@ export function guidanceUseCases(ctx: ServiceContext, catalogs: Catalogs) {
   }
 
   return {
-    /** Reflection prompts for the acting rep now: 2-3 for a check-in, or 1 right after logging a rejection. */
-    promptsFor(actor: unknown, input?: unknown): Promise<PromptSelection> {
-      return reading(ctx, actor, async (store, a) => {
-        const data = parseInput(promptsInput, input);
-        const person = await requirePerson(store, a);
-        const now = ctx.now();
-        const log = data.trigger.kind === 'log' ? await store.getLog(a.tenantId, data.trigger.logId) : null;
-        if (data.trigger.kind === 'log' && (!log || log.authorId !== a.personId)) throw notFound('log');
-        const [membership] = await store.listMemberships(a.tenantId, { personId: a.personId });
-        const team = membership ? await store.getTeam(a.tenantId, membership.teamId) : null;
-        return selectPrompts({
-          now,
-          timeZone: person.timeZone,
-          fiscalYearStartMonth: team?.fiscalYearStartMonth ?? 4,
-          personId: a.personId,
-          recentLogs: await store.listLogs(a.tenantId, {
-            authorId: a.personId,
-            from: daysBefore(now, 30),
-            limit: 1000,
-          }),
-          recentCheckIns: await store.listCheckIns(a.tenantId, {
-            authorId: a.personId,
-            from: daysBefore(now, 60),
-            limit: 500,
-          }),
-          schedule: (await store.getSchedule(a.tenantId, a.personId)) ?? undefined,
-          catalog: catalogs.prompts,
-          trigger: log ? { kind: 'log', log } : { kind: 'check-in' },
-          count: data.count,
-        });
-      });
-    },
+    ...promptUseCases(ctx, catalogs),
 
     /** Three replies a manager could send about an item shared with them, each with the reason it fits. */
     replySuggestions(actor: unknown, input: unknown): Promise<ReplySuggestion[]> {
@@ -184,18 +147,23 @@ export function guidanceUseCases(ctx: ServiceContext, catalogs: Catalogs) {
           catalog: catalogs.replies,
         };
         if (item.kind === 'log') {
-          const recentLogs = await store.listLogs(a.tenantId, {
-            authorId: repId,
-            from: daysBefore(item.record.occurredAt, 7),
-            limit: 1000,
-          });
+          // A record of the rep's that cannot be read is left out of the rules' view, never the card's end.
+          const recentLogs = sortReadable(
+            await store.listLogs(a.tenantId, {
+              authorId: repId,
+              from: daysBefore(item.record.occurredAt, 7),
+              limit: 1000,
+            }),
+            readableLog,
+          ).ok;
           // Only "is this their first log?" is asked of the count, so two rows are enough to answer it.
           const authorLogCount = (await store.listLogs(a.tenantId, { authorId: repId, limit: 2 })).length;
           return suggestReplies({ kind: 'log', log: item.record, recentLogs, authorLogCount }, options);
         }
-        const previousCheckIns = (
-          await store.listCheckIns(a.tenantId, { authorId: repId, to: item.record.submittedAt, limit: 20 })
-        ).filter((c) => c.id !== item.record.id);
+        const previousCheckIns = sortReadable(
+          await store.listCheckIns(a.tenantId, { authorId: repId, to: item.record.submittedAt, limit: 20 }),
+          readableCheckIn,
+        ).ok.filter((c) => c.id !== item.record.id);
         return suggestReplies({ kind: 'check-in', checkIn: item.record, previousCheckIns }, options);
       });
     },
@@ -212,7 +180,7 @@ export function guidanceUseCases(ctx: ServiceContext, catalogs: Catalogs) {
       | { sent: false; review: ToneReview }
       | { sent: true; review: ToneReview; reply: ManagerReply; notification: Notification }
     > {
-      return inTransaction(ctx, actor, async (tx, a) => {
+      return idempotentTransaction(ctx, actor, 'replyToItem', input, async (tx, a, input) => {
         const data = parseInput(sendReplyInput, input);
         const item = await answerableItem(tx, a, data.itemKind, data.itemId);
         const review = reviewTone(data.text, { locale: data.locale });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { promptAnswerSchema } from '../records/check-in';
+import { periodKeySchema, promptAnswerSchema } from '../records/check-in';
 import {
   answerPreferenceSchema,
   cadenceSchema,
@@ -54,6 +54,7 @@ export const logRejectionInput = rejectionLogSchema
     nextStep: true,
     feeling: true,
     learned: true,
+    answerPreference: true,
   })
   .extend({
     occurredAt: instantSchema.optional(),
@@ -91,10 +92,7 @@ export const submitCheckInInput = z.compile(
   z.strictObject({
     cadence: cadenceSchema.default('daily'),
     /** Defaults to the current period in the person's time zone (local date, or ISO week for weekly). */
-    periodKey: z
-      .string()
-      .regex(/^\d{4}-(\d{2}-\d{2}|W\d{2})$/, { message: 'period-key' })
-      .optional(),
+    periodKey: periodKeySchema.optional(),
     ...checkInFields,
     visibility: visibilitySchema.optional(),
   }),

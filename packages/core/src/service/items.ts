@@ -1,9 +1,20 @@
-import { isoWeekKey, localDateOf } from '../calendar/calendar';
+import { periodKeyOf } from '../calendar/periods';
 import { parseInput } from '../errors';
 import { managersOf } from '../privacy/policy';
 import { type CheckIn, checkInSchema } from '../records/check-in';
+import { readableLog } from '../records/readable';
 import { type Outcome, outcomeSchema, type RejectionLog, rejectionLogSchema } from '../records/rejection-log';
-import { inTransaction, loadOwnItem, requirePerson, type ServiceContext, type SupportContact } from './context';
+import {
+  inTransaction,
+  loadOwnItem,
+  readableItem,
+  requirePerson,
+  type ServiceContext,
+  type SupportContact,
+  unreadable,
+} from './context';
+import { checkDates, checkPeriod, type PersonCalendar, personCalendar } from './date-rules';
+import { idempotentTransaction } from './idempotency';
 import {
   editCheckInInput,
   editLogInput,
@@ -29,15 +40,34 @@ export interface CheckInResult {
   supportNotifications: Notification[];
 }
 
+/**
+ * A log's dates: it happened no later than the person's today, and its next step is dated no earlier than the
+ * day it happened and no further ahead than the planning horizon.
+ */
+function checkLogDates(calendar: PersonCalendar, occurredAt: string, nextStepDue: string | undefined): void {
+  const occurredOn = calendar.dateOf(occurredAt);
+  checkDates([
+    { path: 'occurredAt', date: occurredOn, latest: calendar.upToToday },
+    // Against a rejection date that is itself wrong, only the horizon is said.
+    {
+      path: 'nextStep.dueDate',
+      date: nextStepDue,
+      earliest: occurredOn <= calendar.today ? occurredOn : undefined,
+      latest: calendar.horizon,
+    },
+  ]);
+}
+
 export function itemUseCases(ctx: ServiceContext) {
   return {
     /** Stores a rejection log; shares it at once if the rep's chosen (or default) visibility says so. */
     logRejection(actor: unknown, input: unknown): Promise<LogResult> {
-      return inTransaction(ctx, actor, async (tx, a) => {
+      return idempotentTransaction(ctx, actor, 'logRejection', input, async (tx, a, input) => {
         const data = parseInput(logRejectionInput, input);
         const person = await requirePerson(tx, a);
         const now = ctx.now();
         const { visibility = person.privacy.defaultVisibility, occurredAt = now, ...fields } = data;
+        checkLogDates(personCalendar(now, person.timeZone), occurredAt, fields.nextStep?.dueDate);
         // Built, not parsed again: every field comes from validated input, the actor, the clock or `ctx.newId`.
         const log: RejectionLog = {
           ...fields,
@@ -59,8 +89,13 @@ export function itemUseCases(ctx: ServiceContext) {
     editLog(actor: unknown, input: unknown): Promise<{ log: RejectionLog }> {
       return inTransaction(ctx, actor, async (tx, a) => {
         const { logId, changes } = parseInput(editLogInput, input);
+        const person = await requirePerson(tx, a);
         const item = await loadOwnItem(tx, a, 'log', logId);
-        const log = parseInput(rejectionLogSchema, { ...item.record, ...changes, updatedAt: ctx.now() });
+        const now = ctx.now();
+        const log = parseInput(rejectionLogSchema, { ...item.record, ...changes, updatedAt: now });
+        if (changes.occurredAt !== undefined || changes.nextStep !== undefined) {
+          checkLogDates(personCalendar(now, person.timeZone), log.occurredAt, log.nextStep?.dueDate);
+        }
         await tx.putLog(log);
         return { log };
       });
@@ -68,18 +103,30 @@ export function itemUseCases(ctx: ServiceContext) {
 
     /** Links a later result (reopened, won later, referral, repeat, closed) to a log. */
     recordOutcome(actor: unknown, input: unknown): Promise<{ outcome: Outcome }> {
-      return inTransaction(ctx, actor, async (tx, a) => {
+      return idempotentTransaction(ctx, actor, 'recordOutcome', input, async (tx, a, input) => {
         const data = parseInput(recordOutcomeInput, input);
         const person = await requirePerson(tx, a);
-        await loadOwnItem(tx, a, 'log', data.logId);
+        const log = readableLog((await loadOwnItem(tx, a, 'log', data.logId)).record);
+        if (!log) throw unreadable('log');
         const now = ctx.now();
+        const calendar = personCalendar(now, person.timeZone);
+        // What happened later happened on or after the day of the rejection, and not after today.
+        const occurredOn = data.occurredOn ?? calendar.today;
+        checkDates([
+          {
+            path: 'occurredOn',
+            date: occurredOn,
+            earliest: calendar.dateOf(log.occurredAt),
+            latest: calendar.upToToday,
+          },
+        ]);
         const outcome = parseInput(outcomeSchema, {
           tenantId: a.tenantId,
           id: ctx.newId(),
           logId: data.logId,
           authorId: a.personId,
           kind: data.kind,
-          occurredOn: data.occurredOn ?? localDateOf(now, person.timeZone),
+          occurredOn,
           note: data.note,
           recordedAt: now,
         });
@@ -93,12 +140,13 @@ export function itemUseCases(ctx: ServiceContext) {
      * same period is a `conflict`: edit the first instead.
      */
     submitCheckIn(actor: unknown, input: unknown): Promise<CheckInResult> {
-      return inTransaction(ctx, actor, async (tx, a) => {
+      return idempotentTransaction(ctx, actor, 'submitCheckIn', input, async (tx, a, input) => {
         const data = parseInput(submitCheckInInput, input);
         const person = await requirePerson(tx, a);
         const now = ctx.now();
-        const today = localDateOf(now, person.timeZone);
-        const periodKey = data.periodKey ?? (data.cadence === 'weekly' ? isoWeekKey(today) : today);
+        const calendar = personCalendar(now, person.timeZone);
+        const periodKey = data.periodKey ?? periodKeyOf(calendar.today, data.cadence);
+        checkPeriod(calendar, periodKey, data.cadence);
         const { visibility = person.privacy.defaultVisibility, periodKey: _p, ...fields } = data;
         const checkIn: CheckIn = {
           ...fields,
@@ -151,9 +199,11 @@ export function itemUseCases(ctx: ServiceContext) {
 
     /** Shares an item (manager, team, team-anonymous), shares it again, or withdraws it (private). */
     setVisibility(actor: unknown, input: unknown): Promise<SharingResult> {
-      return inTransaction(ctx, actor, async (tx, a) => {
+      return idempotentTransaction(ctx, actor, 'setVisibility', input, async (tx, a, input) => {
         const data = parseInput(setVisibilityInput, input);
         const item = await loadOwnItem(tx, a, data.itemKind, data.itemId);
+        // An item that cannot be read is not shared any further; withdrawing it always works.
+        if (data.visibility !== 'private' && !readableItem(item)) throw unreadable(data.itemKind);
         return applyVisibility(tx, ctx, item, data.visibility);
       });
     },

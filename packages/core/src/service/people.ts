@@ -1,9 +1,12 @@
+import type { z } from 'zod';
 import { parseInput, ReboundError } from '../errors';
 import { DEFAULT_PRIVACY, type Person, personSchema } from '../records/person';
 import { type Schedule, scheduleSchema } from '../records/share';
 import { type ManagerAssignment, type Membership, type Team, teamSchema } from '../records/team';
 import type { StoreOps } from '../store/port';
 import { asReboundError, inTransaction, notFound, reading, requirePerson, type ServiceContext } from './context';
+import { checkDates, type PersonCalendar, personCalendar } from './date-rules';
+import { idempotentTransaction } from './idempotency';
 import {
   answerManagerRequestInput,
   candidatesInput,
@@ -36,6 +39,19 @@ export function defaultSchedule(tenantId: string, personId: string, now: string)
 
 async function scheduleOf(store: StoreOps, tenantId: string, personId: string, now: string): Promise<Schedule> {
   return (await store.getSchedule(tenantId, personId)) ?? defaultSchedule(tenantId, personId, now);
+}
+
+/** Dates a schedule change plans with (a pause, away dates, skip dates) lie within the planning horizon. */
+function checkScheduleDates(calendar: PersonCalendar, patch: NonNullable<z.output<typeof settingsInput>['schedule']>) {
+  const latest = calendar.horizon;
+  checkDates([
+    { path: 'schedule.snoozeUntil', date: patch.snoozeUntil && calendar.dateOf(patch.snoozeUntil), latest },
+    ...(patch.outOfOffice ?? []).flatMap((range, i) => [
+      { path: `schedule.outOfOffice.${i}.from`, date: range.from, latest },
+      { path: `schedule.outOfOffice.${i}.to`, date: range.to, latest },
+    ]),
+    ...(patch.skipDates ?? []).map((date, i) => ({ path: `schedule.skipDates.${i}`, date, latest })),
+  ]);
 }
 
 export function peopleUseCases(ctx: ServiceContext) {
@@ -107,6 +123,7 @@ export function peopleUseCases(ctx: ServiceContext) {
           privacy: { ...person.privacy, ...privacy },
           updatedAt: now,
         });
+        if (schedulePatch) checkScheduleDates(personCalendar(now, updated.timeZone), schedulePatch);
         const current = await scheduleOf(tx, a.tenantId, a.personId, now);
         const schedule = parseInput(scheduleSchema, { ...current, ...schedulePatch, updatedAt: now });
         await tx.putPerson(updated);
@@ -164,10 +181,16 @@ export function peopleUseCases(ctx: ServiceContext) {
       actor: unknown,
       input: unknown,
     ): Promise<{ assignment: ManagerAssignment; notification: Notification }> {
-      return inTransaction(ctx, actor, async (tx, a) => {
+      return idempotentTransaction(ctx, actor, 'requestManager', input, async (tx, a, input) => {
         const { managerId } = parseInput(requestManagerInput, input);
         await requirePerson(tx, a);
         if (managerId === a.personId) throw new ReboundError('conflict', 'error.conflict.self-manager');
+        // Only someone of this tenant who uses Rebound can be asked (the form offers no one else).
+        if (!(await tx.getPerson(a.tenantId, managerId))) {
+          throw new ReboundError('validation', 'error.validation', {
+            fields: [{ path: 'managerId', messageKey: 'validation.not-a-person', params: {} }],
+          });
+        }
         const open = await tx.listAssignments(a.tenantId, { repId: a.personId, managerId });
         if (open.some((x) => x.status === 'pending' || x.status === 'accepted')) {
           throw new ReboundError('conflict', 'error.conflict.assignment');
@@ -194,7 +217,7 @@ export function peopleUseCases(ctx: ServiceContext) {
 
     /** The named manager accepts or declines. Only they can. */
     answerManagerRequest(actor: unknown, input: unknown): Promise<{ assignment: ManagerAssignment }> {
-      return inTransaction(ctx, actor, async (tx, a) => {
+      return idempotentTransaction(ctx, actor, 'answerManagerRequest', input, async (tx, a, input) => {
         const { assignmentId, accept } = parseInput(answerManagerRequestInput, input);
         const assignment = await tx.getAssignment(a.tenantId, assignmentId);
         if (!assignment || (assignment.managerId !== a.personId && assignment.repId !== a.personId)) {

@@ -4,10 +4,11 @@ import { parseInput } from '../errors';
 import { periodKeySchema } from '../records/check-in';
 import { type AskedPromptRecord, MAX_ASKED_PROMPTS, type Person } from '../records/person';
 import { idSchema } from '../records/primitives';
+import { readableCheckIn, readableLog, sortReadable } from '../records/readable';
 import { defaultPromptCatalog } from '../rules/prompts/default-prompts';
 import type { PromptCatalog } from '../rules/prompts/prompt-schema';
 import { type PromptSelection, selectPrompts } from '../rules/prompts/select-prompts';
-import { inTransaction, notFound, requirePerson, type ServiceContext } from './context';
+import { notFound, reading, requirePerson, type ServiceContext } from './context';
 
 const DAY = 86_400_000;
 const daysBefore = (now: string, days: number) => new Date(Date.parse(now) - days * DAY).toISOString();
@@ -66,41 +67,50 @@ export function promptUseCases(ctx: ServiceContext, catalogs: { prompts?: Prompt
      * rotates; the same request (the same check-in period, the same log) shown again asks the same questions.
      */
     promptsFor(actor: unknown, input?: unknown): Promise<PromptSelection> {
-      return inTransaction(ctx, actor, async (tx, a) => {
+      // Read and choose outside a transaction; only recording what was shown takes the write lock, briefly.
+      return reading(ctx, actor, async (store, a) => {
         const data = parseInput(promptsInput, input);
-        const person = await requirePerson(tx, a);
+        const person = await requirePerson(store, a);
         const now = ctx.now();
-        const log = data.trigger.kind === 'log' ? await tx.getLog(a.tenantId, data.trigger.logId) : null;
+        const log = data.trigger.kind === 'log' ? await store.getLog(a.tenantId, data.trigger.logId) : null;
         if (data.trigger.kind === 'log' && (!log || log.authorId !== a.personId)) throw notFound('log');
         const askedFor = log
           ? `log:${log.id}`
           : `check-in:${(data.trigger.kind === 'check-in' && data.trigger.periodKey) || localDateOf(now, person.timeZone)}`;
         const history = person.askedPrompts ?? [];
-        const [membership] = await tx.listMemberships(a.tenantId, { personId: a.personId });
-        const team = membership ? await tx.getTeam(a.tenantId, membership.teamId) : null;
+        const [membership] = await store.listMemberships(a.tenantId, { personId: a.personId });
+        const team = membership ? await store.getTeam(a.tenantId, membership.teamId) : null;
         const catalog = catalogs.prompts ?? defaultPromptCatalog;
         const selection = selectPrompts({
           now,
           timeZone: person.timeZone,
           fiscalYearStartMonth: team?.fiscalYearStartMonth ?? 4,
           personId: a.personId,
-          recentLogs: await tx.listLogs(a.tenantId, { authorId: a.personId, from: daysBefore(now, 30), limit: 1000 }),
-          recentCheckIns: await tx.listCheckIns(a.tenantId, {
-            authorId: a.personId,
-            from: daysBefore(now, 60),
-            limit: 500,
-          }),
+          // A stored record that cannot be read is left out of the rules' view, never the prompts' end.
+          recentLogs: sortReadable(
+            await store.listLogs(a.tenantId, { authorId: a.personId, from: daysBefore(now, 30), limit: 1000 }),
+            readableLog,
+          ).ok,
+          recentCheckIns: sortReadable(
+            await store.listCheckIns(a.tenantId, { authorId: a.personId, from: daysBefore(now, 60), limit: 500 }),
+            readableCheckIn,
+          ).ok,
           recentlyAsked: history.map(({ promptId, askedAt }) => ({ promptId, askedAt })),
           repeat: history.filter((h) => h.askedFor === askedFor).map((h) => h.promptId),
-          schedule: (await tx.getSchedule(a.tenantId, a.personId)) ?? undefined,
+          schedule: (await store.getSchedule(a.tenantId, a.personId)) ?? undefined,
           catalog,
           trigger: log ? { kind: 'log', log } : { kind: 'check-in' },
           count: data.count,
         });
         const shown = selection.prompts.map((p) => p.prompt.id);
         if (shown.length > 0) {
-          const askedPrompts = withShown(history, shown, askedFor, now, keepDaysOf(catalog));
-          await tx.putPerson({ ...person, askedPrompts } satisfies Person);
+          await ctx.store.transaction(async (write) => {
+            // The person as stored now: a settings change made meanwhile is kept.
+            const current = await write.getPerson(a.tenantId, a.personId);
+            if (!current) return;
+            const askedPrompts = withShown(current.askedPrompts ?? [], shown, askedFor, now, keepDaysOf(catalog));
+            await write.putPerson({ ...current, askedPrompts } satisfies Person);
+          });
         }
         return selection;
       });

@@ -1,37 +1,30 @@
 import { z } from 'zod';
-import { addDays, isoWeekKey, startOfIsoWeek, zonedTimeToInstant } from '../calendar/calendar';
+import { zonedTimeToInstant } from '../calendar/calendar';
+import { mondayOfIsoWeek } from '../calendar/periods';
 import { type InsightPeriod, teamInsightPeriod } from '../rules/insights/insight-periods';
 import type { TeamInsights } from '../rules/insights/team-insights';
 import type { StoreOps } from '../store/port';
+import { type DigestTrendPoint, digestTrend } from './digest-trend';
 import { teamInsightsOf } from './guidance';
 
 /** An ISO week such as `2026-W48` (the digest's `periodKey`); a week the year does not have is refused. */
-export const isoWeekSchema = z
-  .string()
-  .regex(/^\d{4}-W\d{2}$/, { message: 'iso-week' })
-  .refine((key) => mondayOfIsoWeek(key) !== null, { message: 'iso-week' });
+export const isoWeekSchema = z.string().refine((key) => mondayOfIsoWeek(key) !== null, { message: 'iso-week' });
 
-/** Monday of an ISO week key, or null when that year has no such week. */
-export function mondayOfIsoWeek(key: string): string | null {
-  const year = Number(key.slice(0, 4));
-  const week = Number(key.slice(6));
-  if (week < 1) return null;
-  // 4 January is always in week 1.
-  const monday = addDays(startOfIsoWeek(`${String(year).padStart(4, '0')}-01-04`), (week - 1) * 7);
-  return isoWeekKey(monday) === key ? monday : null;
-}
+export { mondayOfIsoWeek };
 
 /** What a team's weekly digest shows: its insights for that ISO week, under the privacy threshold. */
 export interface TeamDigest extends TeamInsights {
   teamName: string;
   period: InsightPeriod;
   kind: 'week';
+  /** The weeks before, oldest first (`DIGEST_TREND_WEEKS` in all with this one), each k-suppressed alone. */
+  trend: DigestTrendPoint[];
 }
 
 /**
  * A team's digest for an ISO week: the figures `teamInsights` gives a member for that week (k applied, the
- * week before for changes), or null when fewer than k people logged or checked in that week (then nothing is
- * posted) or the team no longer exists.
+ * week before for changes) and the weeks before for the trend, or null when fewer than k people logged or
+ * checked in that week (then nothing is posted) or the team no longer exists.
  */
 export async function teamDigest(
   store: StoreOps,
@@ -48,5 +41,6 @@ export async function teamDigest(
   const members = await store.listMemberships(tenantId, { teamId });
   const insights = await teamInsightsOf(store, { team, members, period, k, minContributors: k });
   if (!insights) return null;
-  return { ...insights, teamName: team.name, period, kind: 'week' };
+  const trend = await digestTrend(store, { team, members, period, k });
+  return { ...insights, teamName: team.name, period, kind: 'week', trend };
 }

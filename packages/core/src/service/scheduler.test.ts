@@ -8,7 +8,7 @@ import { failingStore } from '../testing/failure-injection';
 import { aSchedule } from '../testing/fixtures';
 import { createRebound } from './create-rebound';
 import { notificationFromDelivery } from './notifications';
-import { aRejection, as, TENANT, tokyoWorld } from './test-world';
+import { anonymityWorld, aRejection, as, TENANT, tokyoWorld } from './test-world';
 
 const HOUR = 3_600_000;
 const plus = (instant: string, hours: number) => new Date(Date.parse(instant) + hours * HOUR).toISOString();
@@ -303,8 +303,8 @@ describe('notifications wait for the recipient’s quiet hours and days away', (
 });
 
 describe('scheduler: weekly digests', () => {
-  async function digestWorld(k?: number) {
-    const world = await tokyoWorld(k ? { privacy: { k } } : {});
+  async function digestWorld(k?: number, clock?: () => Date) {
+    const world = await tokyoWorld({ ...(k ? { privacy: { k } } : {}), ...(clock ? { clock } : {}) });
     await world.rebound.host.saveConversation(TENANT, {
       kind: 'channel',
       teamId: 'tokyo',
@@ -329,7 +329,8 @@ describe('scheduler: weekly digests', () => {
   });
 
   it('gives the week’s insights with the team name when k people contributed, and null below k', async () => {
-    const { rebound } = await digestWorld(3);
+    // The end of that week: its logs are not in the future.
+    const { rebound } = await digestWorld(3, steppingClock('2026-11-29T12:00:00.000Z'));
     await rebound.admin.syncOrgChart(TENANT, {
       teams: [{ id: 'tokyo', name: 'Tokyo Sales', managers: ['mgr'], reps: ['rep', 'peer', 'outsider'] }],
     });
@@ -349,6 +350,41 @@ describe('scheduler: weekly digests', () => {
     expect(await rebound.host.digestFor(TENANT, 'no-such-team', '2026-W48')).toBeNull();
     await expect(rebound.host.digestFor(TENANT, 'tokyo', '2026-W54')).rejects.toMatchObject({ code: 'validation' });
     await expect(rebound.host.digestFor(TENANT, 'tokyo', '2026-11-24')).rejects.toMatchObject({ code: 'validation' });
+  });
+
+  it('carries the weeks before for the trend, oldest first, each week’s figures hidden below k on their own', async () => {
+    const { rebound } = await digestWorld(3, steppingClock('2026-12-01T00:00:00.000Z'));
+    await rebound.admin.syncOrgChart(TENANT, {
+      teams: [{ id: 'tokyo', name: 'Tokyo Sales', managers: ['mgr'], reps: ['rep', 'peer', 'outsider'] }],
+    });
+    const log = (rep: string, occurredAt: string, askedWhy: boolean) =>
+      rebound.logRejection(as(rep), { ...aRejection, askedWhy, occurredAt });
+    // This week (W48) and two weeks before (W46): all three; the week between (W47): only two people.
+    for (const rep of ['rep', 'peer', 'outsider']) {
+      await log(rep, '2026-11-24T03:00:00.000Z', rep !== 'outsider');
+      await log(rep, '2026-11-10T03:00:00.000Z', rep === 'rep');
+    }
+    await log('rep', '2026-11-17T03:00:00.000Z', true);
+    await log('peer', '2026-11-18T03:00:00.000Z', false);
+    // And one log in W44, then nothing in W45.
+    await log('rep', '2026-10-27T03:00:00.000Z', true);
+
+    const digest = await rebound.host.digestFor(TENANT, 'tokyo', '2026-W48');
+    // Seven weeks back at most, starting with the first week anybody logged (W41-W43 had none).
+    expect(digest?.trend.map((p) => p.period.key)).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47']);
+    const byWeek = new Map(digest?.trend.map((p) => [p.period.key, p.figures.askedWhy]));
+    expect(byWeek.get('2026-W46')).toMatchObject({ value: 0.3333, hidden: null, contributors: 3 });
+    // Two people in W47: not shown, and said why; neither its value nor its count.
+    expect(byWeek.get('2026-W47')).toMatchObject({
+      value: null,
+      count: null,
+      hidden: { reason: 'too-few-contributors' },
+    });
+    expect(byWeek.get('2026-W47')?.hidden?.explanation.en).toContain('3');
+    expect(byWeek.get('2026-W44')).toMatchObject({ value: null, hidden: { reason: 'too-few-contributors' } });
+    expect(byWeek.get('2026-W45')).toMatchObject({ value: null, hidden: { reason: 'too-few-contributors' } });
+    // The digest's own week is the figures' week, not part of the trend.
+    expect(digest?.figures.askedWhy.value).toBe(0.6667);
   });
 });
 
@@ -381,7 +417,7 @@ describe('host operations for the delivery queue', () => {
   });
 
   it('rebuilds the notification a use case returned from its stored delivery (anonymous stories included)', async () => {
-    const { rebound, store } = await tokyoWorld();
+    const { rebound, store } = await anonymityWorld();
     const { sharing } = await rebound.logRejection(as('rep'), { ...aRejection, visibility: 'team-anonymous' });
     expect(sharing.notifications.length).toBeGreaterThan(0);
     for (const n of sharing.notifications) {

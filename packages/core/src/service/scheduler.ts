@@ -11,6 +11,7 @@ import { nextDigest } from '../scheduling/digest';
 import { nextStepReminderDue } from '../scheduling/next-step-reminder';
 import type { StoreOps } from '../store/port';
 import { asReboundError, type ServiceContext } from './context';
+import { idempotencyCutoff } from './idempotency';
 import { newDelivery } from './notifications';
 
 /** The kinds of delivery the scheduler plans. */
@@ -28,6 +29,8 @@ const HOUR = 3_600_000;
  * hours, and a day of slack for a check-in the queue sent late.
  */
 const REMINDER_REACH_HOURS = 72 + 24 + 24;
+/** The local time of a next-step reminder on its due day (quiet hours and days away may move it later). */
+const DEFAULT_REMINDER_TIME = '09:00';
 
 export const planInput = z
   .strictObject({
@@ -60,6 +63,7 @@ const cadenceOfPeriod = (periodKey: string): Cadence => (periodKey.includes('W')
  * (kind, subject, period), keyed as in `core/scheduling`. The store refuses a second delivery with the same
  * key, so planning twice, from two processes, or again after a crash never schedules a period twice. Each
  * delivery is written in its own small transaction: a crash mid-plan loses nothing, the next plan writes the rest.
+ * A plan also forgets idempotency records older than `IDEMPOTENCY_RETENTION_HOURS`.
  */
 export function schedulerOperations(ctx: ServiceContext) {
   async function plan(input?: unknown): Promise<PlanResult> {
@@ -81,6 +85,8 @@ export function schedulerOperations(ctx: ServiceContext) {
       for (const [kind, outcome] of await planCheckInReminders(from, now)) count(kind, outcome);
       for (const [kind, outcome] of await planNextStepReminders(from, now)) count(kind, outcome);
       for (const [kind, outcome] of await planDigests(from, now)) count(kind, outcome);
+      // Answers kept for retried requests, and spent export links, have served their purpose by now.
+      await ctx.store.deleteIdempotencyRecordsBefore(idempotencyCutoff(now));
     } catch (error) {
       throw asReboundError(error);
     }
@@ -171,7 +177,8 @@ export function schedulerOperations(ctx: ServiceContext) {
 
   /**
    * A next-step reminder is about its due day: it is planned once its time has come and until that day is
-   * over in the rep's zone (the rule `nextStepReminderDue` states), not only within the lookback.
+   * over in the rep's zone (the rule `nextStepReminderDue` states), not only within the lookback. Its delivery
+   * is due when the rep's quiet hours and days away allow (`dueAt`), which may be later: the queue waits.
    */
   async function planNextStepReminders(from: string, now: string): Promise<Array<[ScheduledKind, Outcome]>> {
     const out: Array<[ScheduledKind, Outcome]> = [];
@@ -180,8 +187,9 @@ export function schedulerOperations(ctx: ServiceContext) {
     for (const log of logs) {
       const person = await ctx.store.getPerson(log.tenantId, log.authorId);
       if (!person) continue;
-      const reminder = nextStepReminderDue(log, person.timeZone, now);
-      if (!reminder || reminder.dueAt > now) continue;
+      const schedule = await ctx.store.getSchedule(log.tenantId, log.authorId);
+      const reminder = nextStepReminderDue(log, person.timeZone, now, DEFAULT_REMINDER_TIME, schedule);
+      if (!reminder || reminder.scheduledAt > now) continue;
       const d = toPerson('next-step-reminder', reminder, { itemKind: 'log', itemId: reminder.logId });
       const outcome = await createForPerson(d, reminder.personId);
       if (outcome) out.push(['next-step-reminder', outcome]);

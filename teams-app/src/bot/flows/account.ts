@@ -1,6 +1,7 @@
 import {
   type AdaptiveCardJson,
   eraseCard,
+  errorCard,
   errorCardFor,
   exportCard,
   formatDate,
@@ -11,6 +12,8 @@ import {
 } from '@rebound/cards';
 import { localDateOf, type Person, type Schedule } from '@rebound/core';
 import type { Deliverer } from '../delivery';
+import { hasRealName } from '../display-name';
+import { say } from '../reply';
 import type { Turn } from '../turn';
 
 /** The welcome card; it offers scheduled check-ins until the person has turned them on. */
@@ -18,7 +21,8 @@ export async function welcome(turn: Turn): Promise<AdaptiveCardJson> {
   const { schedule } = await turn.deps.rebound.getSettings(turn.actor);
   return welcomeCard({
     locale: turn.locale,
-    displayName: turn.person.displayName,
+    // Greeted by name only when the bot knows one (not the id it stored in its place).
+    ...(hasRealName(turn.person) ? { displayName: turn.person.displayName } : {}),
     countInTeamStats: turn.person.privacy.countInTeamStats,
     k: turn.deps.rebound.privacy.k,
     timeZone: turn.person.timeZone,
@@ -66,12 +70,19 @@ export async function saveSettings(turn: Turn, data: Submitted): Promise<Adaptiv
     schedule,
   });
   const locale = saved.person.language ?? turn.locale;
+  turn.notices.push(say(locale, 'settings.saved'));
   return settingsCard({ locale, values: settingsValues(saved.person, saved.schedule) });
 }
 
-/** `export`: a card with a short-lived, single-use link to the person's own data. */
+/**
+ * `export`: a card with a short-lived, single-use link to the person's own data; or, where links would travel
+ * over plain http (no https `REBOUND_PUBLIC_URL`), a card that says no link can be offered here.
+ */
 export function exportLink(turn: Turn): AdaptiveCardJson {
   const { exportLinks, publicUrl, now } = turn.deps;
+  const base = publicUrl();
+  if (base === null)
+    return errorCard({ locale: turn.locale, message: say(turn.locale, 'export.unavailable'), fields: [] });
   const token = exportLinks.issue(turn.actor);
   const expires = new Date(now().getTime() + exportLinks.ttlMs);
   const time = new Intl.DateTimeFormat(turn.locale === 'ja' ? 'ja-JP' : 'en-GB', {
@@ -80,7 +91,7 @@ export function exportLink(turn: Turn): AdaptiveCardJson {
   }).format(expires);
   return exportCard({
     locale: turn.locale,
-    url: `${publicUrl()}/export/${token}`,
+    url: `${base}/export/${token}`,
     expiresAtLabel: `${formatDate(expires.toISOString(), turn.locale, turn.person.timeZone)} ${time}`,
   });
 }
@@ -89,9 +100,14 @@ export function eraseConfirmation(turn: Turn): AdaptiveCardJson {
   return eraseCard({ locale: turn.locale, state: 'confirm' });
 }
 
-/** `erase.confirm`: everything about the person goes, and copies posted to others are taken back. */
+/**
+ * `erase.confirm`: everything about the person goes, and copies posted to others are taken back. What this
+ * process remembers of them goes too: their conversations are stored again when they next write, so they can
+ * be reached again (a manager's reply, a scheduled check-in).
+ */
 export async function erase(turn: Turn, deliver: Deliverer): Promise<AdaptiveCardJson> {
   const { takeBacks } = await turn.deps.rebound.eraseMe(turn.actor);
+  turn.deps.conversations.forgetPerson(turn.actor.tenantId, turn.actor.personId);
   await deliver.takeBacks(turn.actor.tenantId, takeBacks);
   return eraseCard({ locale: turn.locale, state: 'done' });
 }

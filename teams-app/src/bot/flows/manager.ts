@@ -4,6 +4,7 @@ import {
   errorCardFor,
   formatDate,
   formatPeriod,
+  type InboxItemView,
   type ItemView,
   logItemView,
   managerInboxCard,
@@ -26,14 +27,26 @@ import {
 } from '@rebound/core';
 import type { Deliverer } from '../delivery';
 import { say } from '../reply';
-import type { Turn } from '../turn';
+import { once, type Turn } from '../turn';
 
-/** `inbox`: items shared with this manager that are still waiting for a reply (core decides which). */
+/**
+ * `channel` (「このチャネル」), written in a team channel: the team's rejection stories and weekly digest are
+ * posted there from now on. Core checks that the writer is a manager of that team and that this is a channel.
+ */
+export async function storyChannelHere(turn: Turn, conversationId: string): Promise<string> {
+  const { team, changed } = await turn.deps.rebound.chooseStoryChannel(turn.actor, { conversationId });
+  return say(turn.locale, changed ? 'storyChannel.chosen' : 'storyChannel.already', { team: team.name });
+}
+
+/**
+ * `inbox`: items shared with this manager that are still waiting for a reply (core decides which). One whose
+ * stored record cannot be read is a line of its own, so it never takes the inbox down.
+ */
 export async function inbox(turn: Turn): Promise<AdaptiveCardJson> {
-  const { waiting } = await turn.deps.rebound.inbox(turn.actor);
+  const { waiting, unreadable } = await turn.deps.rebound.inbox(turn.actor);
   const { locale } = turn;
   const zone = turn.person.timeZone;
-  const items = waiting.map(({ view, owner }) => ({
+  const items: InboxItemView[] = waiting.map(({ view, owner }) => ({
     itemKind: view.kind,
     itemId: view.item.id,
     repName: owner?.displayName ?? '—',
@@ -41,6 +54,17 @@ export async function inbox(turn: Turn): Promise<AdaptiveCardJson> {
     dateLabel: formatDate(view.kind === 'log' ? view.item.occurredAt : view.item.submittedAt, locale, zone),
     supportRequested: view.kind === 'check-in' && view.item.supportRequested,
   }));
+  for (const u of unreadable) {
+    items.push({
+      itemKind: u.itemKind,
+      itemId: u.itemId,
+      repName: u.owner?.displayName ?? '—',
+      title: '',
+      dateLabel: formatDate(u.sharedAt, locale, zone),
+      supportRequested: false,
+      unreadable: true,
+    });
+  }
   return managerInboxCard({ locale, items, total: items.length });
 }
 
@@ -80,7 +104,8 @@ export async function managerItemCard(
     repName,
     item,
     supportRequested: view.kind === 'check-in' && view.item.supportRequested,
-    answerPreference: view.kind === 'check-in' ? (view.item.answerPreference ?? null) : null,
+    // The choice made on the item itself, as core's suggestions weigh it.
+    answerPreference: view.item.answerPreference ?? null,
     suggestions: suggestions.map((s) => replySuggestionView(s, locale)),
     draft: state.draft ?? '',
     toneFindings: state.findings ?? null,
@@ -134,6 +159,7 @@ export async function sendReply(turn: Turn, data: Submitted, deliver: Deliverer)
     ...(templateId ? { templateId } : {}),
     locale: turn.locale,
     sendAnyway: data.sendAnyway === true || data.sendAnyway === 'true',
+    ...once(turn),
   });
   if (!result.sent) {
     // Held: the card shows what core found, and its send button now sends anyway.

@@ -1,5 +1,6 @@
 import {
   type AdaptiveCardJson,
+  anonymityRefusedCard,
   checkInAckCard,
   checkInCard,
   errorCardFor,
@@ -11,6 +12,7 @@ import {
   MY_ITEMS_PAGE_SIZE,
   myItemFromCheckIn,
   myItemFromLog,
+  myItemFromUnreadable,
   myItemsCard,
   parseCheckInForm,
   parseLogForm,
@@ -20,11 +22,11 @@ import {
   type Submitted,
   supportContactView,
 } from '@rebound/cards';
-import { localDateOf, type SharingResult } from '@rebound/core';
+import { type ItemKind, isReboundError, localDateOf, type ReboundError, type SharingResult } from '@rebound/core';
 import type { Deliverer } from '../delivery';
 import { promptsFor } from '../prompts';
 import { say } from '../reply';
-import type { Turn } from '../turn';
+import { once, type Turn } from '../turn';
 
 /** The newest items `mine` pages through (each kind is fetched up to this many). */
 const MAX_LISTED = 100;
@@ -36,11 +38,51 @@ async function share(turn: Turn, deliver: Deliverer, sharing: SharingResult): Pr
   if (teamWithoutChannel) turn.notices.push(say(turn.locale, 'team.no-channel'));
 }
 
+/** Core refused an anonymous share: too few reps in the team could have written the item. */
+function anonymityRefusal(error: unknown): ReboundError | null {
+  return isReboundError(error) && error.messageKey === 'error.anonymous.too-few-reps' ? error : null;
+}
+
+/** Why the item was not shared anonymously, with sharing it named or keeping it private as the choices. */
+function anonymityRefused(turn: Turn, refusal: ReboundError, itemKind: ItemKind, itemId: string, saved: boolean) {
+  const reason = refusal.localize(turn.locale).message;
+  return anonymityRefusedCard({ locale: turn.locale, itemKind, itemId, reason, saved });
+}
+
+/** The sharing, or core's refusal of an anonymous share; any other error goes on. */
+async function sharingOrRefusal(pending: Promise<SharingResult>): Promise<SharingResult | ReboundError> {
+  try {
+    return await pending;
+  } catch (error) {
+    const refused = anonymityRefusal(error);
+    if (!refused) throw error;
+    return refused;
+  }
+}
+
+/**
+ * Runs a use case that creates an item and shares it at the chosen visibility. When core refuses the anonymous
+ * share, the item is created again for its author alone (nothing they wrote is lost) and the refusal is returned
+ * beside it.
+ */
+async function createKeepingItPrivate<T>(
+  create: (visibility?: 'private') => Promise<T>,
+): Promise<{ result: T; refused: ReboundError | null }> {
+  try {
+    return { result: await create(), refused: null };
+  } catch (error) {
+    const refused = anonymityRefusal(error);
+    if (!refused) throw error;
+    return { result: await create('private'), refused };
+  }
+}
+
 export function logForm(turn: Turn, values?: LogFormValues, logId?: string): AdaptiveCardJson {
   return logFormCard({
     locale: turn.locale,
     today: today(turn),
     defaultVisibility: turn.person.privacy.defaultVisibility,
+    answerPreference: turn.person.answerPreference,
     ...(values ? { values } : {}),
     ...(logId ? { logId } : {}),
   });
@@ -56,8 +98,13 @@ export async function submitLog(turn: Turn, data: Submitted, deliver: Deliverer)
     const { log } = await rebound.editLog(turn.actor, { logId: parsed.value.logId, changes });
     return logAckCard({ locale: turn.locale, logId: log.id, prompt: null, visibility: log.visibility });
   }
-  const { log, sharing } = await rebound.logRejection(turn.actor, parsed.value.input);
+  const input = { ...parsed.value.input, ...once(turn) };
+  const { result, refused } = await createKeepingItPrivate((visibility) =>
+    rebound.logRejection(turn.actor, visibility ? { ...input, visibility } : input),
+  );
+  const { log, sharing } = result;
   await share(turn, deliver, sharing);
+  if (refused) return anonymityRefused(turn, refused, 'log', log.id, true);
   const [prompt] = await promptsFor(turn, { kind: 'log', logId: log.id });
   return logAckCard({ locale: turn.locale, logId: log.id, prompt: prompt ?? null, visibility: log.visibility });
 }
@@ -67,7 +114,10 @@ export async function reflectOnLog(turn: Turn, data: Submitted, deliver: Deliver
   const parsed = parseLogReflection(data);
   if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
   const { logId, visibility } = parsed.value;
-  const sharing = await turn.deps.rebound.setVisibility(turn.actor, { itemKind: 'log', itemId: logId, visibility });
+  const sharing = await sharingOrRefusal(
+    turn.deps.rebound.setVisibility(turn.actor, { itemKind: 'log', itemId: logId, visibility, ...once(turn) }),
+  );
+  if (isReboundError(sharing)) return anonymityRefused(turn, sharing, 'log', logId, false);
   await share(turn, deliver, sharing);
   return logAckCard({ locale: turn.locale, logId, prompt: null, visibility: sharing.visibility });
 }
@@ -89,7 +139,12 @@ export async function checkInForm(turn: Turn): Promise<AdaptiveCardJson> {
 export async function submitCheckIn(turn: Turn, data: Submitted, deliver: Deliverer): Promise<AdaptiveCardJson> {
   const parsed = parseCheckInForm(data);
   if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
-  const result = await turn.deps.rebound.submitCheckIn(turn.actor, parsed.value);
+  const input = { ...parsed.value, ...once(turn) };
+  const { result, refused } = await createKeepingItPrivate((visibility) =>
+    turn.deps.rebound.submitCheckIn(turn.actor, visibility ? { ...input, visibility } : input),
+  );
+  // The acknowledgement (with the support contacts when asked) comes first; why it is private follows it.
+  if (refused) turn.notices.push(refused.localize(turn.locale).message);
   await share(turn, deliver, result.sharing);
   await deliver.notifications(turn.actor.tenantId, result.supportNotifications);
   return checkInAckCard({
@@ -105,7 +160,7 @@ export async function submitCheckIn(turn: Turn, data: Submitted, deliver: Delive
 /** `mine` and its pages (`mine.page` carries the offset of the next page). */
 export async function myItems(turn: Turn, data: Submitted = {}): Promise<AdaptiveCardJson> {
   const asked = Number(typeof data.offset === 'string' || typeof data.offset === 'number' ? data.offset : 0);
-  const { logs, checkIns } = await turn.deps.rebound.listMyItems(turn.actor, { limit: MAX_LISTED });
+  const { logs, checkIns, unreadable } = await turn.deps.rebound.listMyItems(turn.actor, { limit: MAX_LISTED });
   const { locale } = turn;
   const zone = turn.person.timeZone;
   const items = [
@@ -114,6 +169,8 @@ export async function myItems(turn: Turn, data: Submitted = {}): Promise<Adaptiv
       at: c.checkIn.submittedAt,
       view: myItemFromCheckIn(c.checkIn, formatPeriod(c.checkIn.periodKey, locale, zone), locale, zone),
     })),
+    // A stored item that cannot be read is one line in the list (undated ones last), never the list's end.
+    ...unreadable.map((u) => ({ at: u.at ?? '', view: myItemFromUnreadable(u, locale, zone) })),
   ]
     .sort((a, b) => (a.at < b.at ? 1 : -1))
     .slice(0, MAX_LISTED);
@@ -139,7 +196,11 @@ export async function snoozeCheckIns(turn: Turn): Promise<string> {
 export async function changeVisibility(turn: Turn, data: Submitted, deliver: Deliverer): Promise<AdaptiveCardJson> {
   const parsed = parseVisibilityChange(data);
   if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
-  const sharing = await turn.deps.rebound.setVisibility(turn.actor, parsed.value);
+  const { itemKind, itemId } = parsed.value;
+  const sharing = await sharingOrRefusal(
+    turn.deps.rebound.setVisibility(turn.actor, { ...parsed.value, ...once(turn) }),
+  );
+  if (isReboundError(sharing)) return anonymityRefused(turn, sharing, itemKind, itemId, false);
   await share(turn, deliver, sharing);
   return myItems(turn);
 }
@@ -147,7 +208,7 @@ export async function changeVisibility(turn: Turn, data: Submitted, deliver: Del
 export async function recordOutcome(turn: Turn, data: Submitted): Promise<AdaptiveCardJson> {
   const parsed = parseOutcomeForm(data);
   if (!parsed.ok) return errorCardFor(parsed.error, turn.locale);
-  await turn.deps.rebound.recordOutcome(turn.actor, parsed.value);
+  await turn.deps.rebound.recordOutcome(turn.actor, { ...parsed.value, ...once(turn) });
   return myItems(turn);
 }
 
@@ -172,6 +233,7 @@ export async function editLogForm(turn: Turn, data: Submitted): Promise<Adaptive
       nextStepDate: log.nextStep?.dueDate,
       feeling: log.feeling,
       learned: log.learned,
+      answerPreference: log.answerPreference,
       visibility: log.visibility,
     },
     log.id,
