@@ -84,7 +84,7 @@ describe('rejection stories in the team channel', () => {
         { locale: 'ja-JP' },
       );
       const texts = other.connector.textsTo(other.client.personalConversationId(loner));
-      expect(texts.filter((t) => t.includes('Rebound のチャネルがないため'))).toHaveLength(1);
+      expect(texts.filter((t) => t.includes('Rebound のチャネルがないので'))).toHaveLength(1);
     } finally {
       await other.stop();
     }
