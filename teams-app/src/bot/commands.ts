@@ -13,10 +13,9 @@ export const COMMANDS = [
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
-// A Map, not an object: a word from a message must never reach an inherited property (`constructor`, `__proto__`).
-const WORDS: ReadonlyMap<string, Command> = new Map<string, Command>([
-  ...COMMANDS.map((c) => [c, c] as const),
-  ['check-in', 'checkin'],
+// Maps, not objects: a word from a message must never reach an inherited property (`constructor`, `__proto__`).
+/** Command words in Japanese: whoever types one is answered in Japanese until they choose a language. */
+const JAPANESE: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['記録', 'log'],
   ['振り返り', 'checkin'],
   ['記録一覧', 'mine'],
@@ -28,13 +27,28 @@ const WORDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['ヘルプ', 'help'],
   ['このチャネル', 'channel'],
 ]);
+const WORDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ...COMMANDS.map((c) => [c, c] as const),
+  ['check-in', 'checkin'],
+  ...JAPANESE,
+]);
 
 /**
  * The command a message asks for, or null. Case, surrounding spaces, a leading slash and full-width spaces
  * are forgiven; anything after the first word is ignored.
  */
 export function parseCommand(text: string | undefined): Command | null {
-  if (typeof text !== 'string') return null;
-  const first = text.normalize('NFKC').trim().replace(/^\//, '').split(/\s+/)[0]?.toLowerCase();
+  const first = firstWord(text)?.toLowerCase();
   return first ? (WORDS.get(first) ?? null) : null;
+}
+
+/** 'ja' when the message's command word is a Japanese one (「ヘルプ」「記録」...), else null. */
+export function commandLanguage(text: string | undefined): 'ja' | null {
+  const first = firstWord(text);
+  return first && JAPANESE.has(first) ? 'ja' : null;
+}
+
+function firstWord(text: string | undefined): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  return text.normalize('NFKC').trim().replace(/^\//, '').split(/\s+/)[0];
 }

@@ -5,6 +5,7 @@ import type { BotConfig } from '../config';
 import type { ExportLinks } from '../http/export-links';
 import type { OrgChartSync } from '../http/org-chart';
 import { actorOf } from './actor';
+import { commandLanguage } from './commands';
 import type { ConversationCache } from './conversation-cache';
 import { hasRealName, namelessName, rosterName, usableName } from './display-name';
 
@@ -123,7 +124,10 @@ export function createTurnStarter(deps: BotDeps) {
       // Card actions come from a conversation the bot already wrote to, saved when it first heard from it;
       // skipping them keeps a write transaction off the path of every card submission.
       if (activity.type !== 'invoke' || created) await saveConversation(activity, who.tenantId, who.personId);
-      const locale = resolveLocale(person.language, activity.locale ?? person.clientLocale);
+      // A command typed in Japanese is answered in Japanese, whatever the client's locale, until the person
+      // chooses a language in their settings (their choice wins).
+      const typed = activity.type === 'message' ? commandLanguage(activity.text) : null;
+      const locale = resolveLocale(person.language, typed ?? activity.locale ?? person.clientLocale);
       const activityId = idSchema.safeParse(activity.id).success ? activity.id : undefined;
       return { actor, person, locale, deps, firstContact: created, notices: [], activityId };
     },
