@@ -51,6 +51,14 @@ describe('an unreadable item in a list', () => {
     );
   });
 
+  it('shows nothing that was stored with an unreadable item, even when the view passes it along', () => {
+    const stale = { ...readable, itemId: 'bad', unreadable: true, excerpt: 'the customer words', summary: 'Proposal' };
+    const card = myItemsCard({ locale: 'en', items: [stale], total: 1, today: '2026-11-24' });
+    const text = JSON.stringify(card);
+    expect(text).not.toContain('the customer words');
+    expect(text).not.toContain('Proposal');
+  });
+
   it('is one short line in the manager’s inbox, with who shared it and no button', () => {
     const card = managerInboxCard({
       locale: 'en',

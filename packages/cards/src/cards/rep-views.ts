@@ -99,8 +99,9 @@ export function myItemsCard(view: MyItemsCardData): AdaptiveCardJson {
       metaLine: itemMetaLine(l, item.itemKind, item.dateLabel),
       title: item.unreadable ? label(l, 'mine.unreadable') : excerpt(item.title, MAX_EXCERPT),
       unreadable: item.unreadable === true,
-      summary: plain(item.summary),
-      excerpt: excerpt(item.excerpt, MAX_EXCERPT),
+      // An unreadable record shows only that it could not be read: none of what was stored with it.
+      summary: item.unreadable ? '' : plain(item.summary),
+      excerpt: item.unreadable ? '' : excerpt(item.excerpt, MAX_EXCERPT),
       visibility: item.visibility,
       visibilityLabel: label(l, `visibility.${item.visibility}`),
       outcomesLabel: item.outcomes.map((o) => label(l, `outcome.${o}`)).join(', '),
