@@ -1,16 +1,10 @@
-export const COMMANDS = [
-  'log',
-  'checkin',
-  'mine',
-  'inbox',
-  'me',
-  'settings',
-  'export',
-  'erase',
-  'help',
-  /** In a team channel, from a manager of the team: post the team's stories and digest here. */
-  'channel',
-] as const;
+import { HELP_COMMANDS } from '@rebound/cards';
+
+/**
+ * Every command the bot understands: the help card's list, so a command cannot be added to one and not the
+ * other. `channel` is for a team channel, from a manager of the team: post the team's stories and digest here.
+ */
+export const COMMANDS = HELP_COMMANDS;
 export type Command = (typeof COMMANDS)[number];
 
 // Maps, not objects: a word from a message must never reach an inherited property (`constructor`, `__proto__`).
